@@ -1,0 +1,103 @@
+import cron from 'node-cron';
+import { createConsoleAdapter } from '../adapters/console/index.ts';
+import { createDiscordAdapter } from '../adapters/discord/index.ts';
+import { createSlackAdapter } from '../adapters/slack/index.ts';
+import type { Adapter, ChannelRef } from './adapter.ts';
+import { createCommandHandler } from './commands/handle-command.ts';
+import type { Config } from './config/index.ts';
+import { formatSummary } from './ingest/create-ingestor.ts';
+import { createFeedRunner } from './ingest/feed-runner.ts';
+import { type Logger, createLogger } from './log.ts';
+import { openStore } from './open-store.ts';
+import { createPipeline } from './pipeline/create-pipeline.ts';
+import { createHttpServer } from './server/create-http-server.ts';
+
+/** The only place that knows every adapter: Slack and Discord when their tokens are set, else the console. */
+export function createAdapters(config: Config, log: Logger): Adapter[] {
+  const adapters: Adapter[] = [];
+  if (config.SLACK_BOT_TOKEN)
+    adapters.push(
+      createSlackAdapter({
+        botToken: config.SLACK_BOT_TOKEN,
+        signingSecret: config.SLACK_SIGNING_SECRET,
+        appToken: config.SLACK_APP_TOKEN,
+        socketMode: config.SLACK_SOCKET_MODE,
+        port: config.SLACK_PORT,
+        adminUserIds: config.SLACK_ADMIN_USER_IDS,
+        slackApiUrl: config.SLACK_API_URL,
+        log,
+      }),
+    );
+  if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID)
+    adapters.push(
+      createDiscordAdapter({
+        token: config.DISCORD_TOKEN,
+        applicationId: config.DISCORD_APPLICATION_ID,
+        guildId: config.DISCORD_GUILD_ID,
+        apiUrl: config.DISCORD_API_URL,
+        log,
+      }),
+    );
+  if (adapters.length === 0) adapters.push(createConsoleAdapter({}));
+  return adapters;
+}
+
+/** Runs the bot until SIGINT/SIGTERM, then shuts everything down in order. */
+export async function runBot(config: Config): Promise<void> {
+  const log = createLogger(config.LOG_LEVEL);
+  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log });
+  const pipeline = createPipeline({ store, maxBytes: config.MAX_BODY_BYTES, log });
+  await pipeline.load();
+  const adapters = createAdapters(config, log);
+  const handleCommand = createCommandHandler({ store, pipeline });
+  const home: ChannelRef[] = adapters.filter((a) => a.name === 'console').map((a) => ({ platform: a.name, channelId: 'console' }));
+
+  async function postChanges(): Promise<void> {
+    const changes = pipeline.takeChanges();
+    if (changes.length === 0 || home.length === 0) return;
+    const digests = await pipeline.digestsOf(changes.map((c) => c.story));
+    for (const digest of digests)
+      for (const to of home) {
+        const adapter = adapters.find((a) => a.name === to.platform);
+        const result = await adapter?.postDigest(to, digest);
+        if (result && !result.ok) log.warn({ to, reason: result.reason }, 'digest not posted');
+      }
+  }
+
+  for (const adapter of adapters) await adapter.start(handleCommand);
+  log.info({ adapters: adapters.map((a) => a.name), store: store.dialect }, 'newsbot starting');
+
+  if (config.INGEST_PATHS.length > 0) {
+    const summary = await pipeline.ingestor.ingestPaths(config.INGEST_PATHS);
+    log.info({ paths: config.INGEST_PATHS }, formatSummary(summary));
+    await postChanges();
+  }
+
+  const http = await createHttpServer({
+    store,
+    ingestor: pipeline.ingestor,
+    ingestToken: config.INGEST_TOKEN,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    log,
+  }).listen(config.PORT, config.HOST);
+  log.info({ url: http.url }, 'http server listening (GET /healthz, POST /ingest)');
+
+  const feeds = createFeedRunner({ store, ingestor: pipeline.ingestor, config, log });
+  await feeds.start();
+  const tick = cron.schedule('* * * * *', () => postChanges(), { name: 'post-story-changes', noOverlap: true });
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log.info({ signal }, 'shutting down');
+      resolve();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  await tick.stop();
+  await feeds.stop();
+  await http.close();
+  for (const adapter of adapters) await adapter.stop();
+  await store.close();
+  log.info('stopped');
+}

@@ -1,0 +1,74 @@
+import { buildDigest } from '../../digests/build-digest.ts';
+import { createGrouper } from '../grouping/index.ts';
+import { type Ingestor, createIngestor } from '../ingest/create-ingestor.ts';
+import type { Logger } from '../log.ts';
+import { silentLogger } from '../log.ts';
+import { extractMentions } from '../nlp/index.ts';
+import type { Store, UpsertResult } from '../store/store.ts';
+import type { Article, Digest, Story } from '../types.ts';
+
+export type StoryChange = { story: Story; created: boolean; changed: boolean };
+
+export type Pipeline = {
+  ingestor: Ingestor;
+  /** Rebuilds the grouping index from the store; call once before ingesting. */
+  load(): Promise<void>;
+  /** Stories created or changed since the last call, oldest change first. */
+  takeChanges(): StoryChange[];
+  digestOf(storyId: string): Promise<Digest | null>;
+  digestsOf(stories: Story[]): Promise<Digest[]>;
+};
+
+/** sources → articles → mentions → stories: each stored article is read for names and placed in a story. */
+export function createPipeline(deps: { store: Store; maxBytes: number; log?: Logger }): Pipeline {
+  const { store } = deps;
+  const log = deps.log ?? silentLogger;
+  const grouper = createGrouper({ store });
+  const changes = new Map<string, StoryChange>();
+
+  async function onStored({ article }: UpsertResult): Promise<void> {
+    const mentions = extractMentions(article);
+    await store.saveMentions(article.id, mentions);
+    const change = await grouper.assign(article, mentions);
+    const prev = changes.get(change.story.id);
+    changes.set(change.story.id, {
+      story: change.story,
+      created: change.created || Boolean(prev?.created),
+      changed: change.changed || Boolean(prev?.changed),
+    });
+    log.debug({ article: article.id, story: change.story.id, created: change.created }, 'article grouped');
+  }
+
+  const ingestor = createIngestor({ store, maxBytes: deps.maxBytes, log, onStored });
+
+  async function digestsOf(stories: Story[]): Promise<Digest[]> {
+    const ids = [...new Set(stories.flatMap((s) => s.articleIds))];
+    const articles = await store.getArticles(ids);
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const mentions = await store.getMentions(ids);
+    return stories.map((s) =>
+      buildDigest(
+        s,
+        s.articleIds.map((id) => byId.get(id)).filter((a): a is Article => Boolean(a)),
+        mentions,
+      ),
+    );
+  }
+
+  return {
+    ingestor,
+    load: () => grouper.load(),
+    takeChanges() {
+      const out = [...changes.values()];
+      changes.clear();
+      return out;
+    },
+    async digestOf(storyId) {
+      const story = await store.getStory(storyId);
+      if (!story) return null;
+      const [digest] = await digestsOf([story]);
+      return digest ?? null;
+    },
+    digestsOf,
+  };
+}
