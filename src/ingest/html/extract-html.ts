@@ -1,7 +1,10 @@
 import { Readability } from '@mozilla/readability';
 import { InputError } from '../../errors.ts';
-import { type DomElement, parseDocument } from './dom.ts';
+import { cleanContent } from './clean-content.ts';
+import { cleanDocument } from './clean-document.ts';
+import { type DomDocument, type DomElement, parseDocument } from './dom.ts';
 import { extractMetadata } from './extract-metadata.ts';
+import { filterParagraphs } from './filter-paragraphs.ts';
 import { renderText } from './render-text.ts';
 
 export type ExtractedPage = {
@@ -44,16 +47,16 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): ExtractedP
   if (!doc.documentElement) throw new InputError('page has no HTML document', source);
 
   const metadata = extractMetadata(doc, opts.url);
-  let text = '';
-  try {
-    const parsed = new Readability(doc as never, { serializer: (el) => el as unknown }).parse();
-    if (parsed?.content) text = renderText(parsed.content as DomElement);
-  } catch {
-    // Readability gives up on some broken documents; the fallbacks below still get a chance.
+  cleanDocument(doc);
+  let text = readArticle(doc, metadata.title);
+  if (text.length < MIN_BODY_CHARS) {
+    // Our cleanup can strip a page whose markup names everything like boilerplate; try it untouched.
+    const raw = readArticle(parseDocument(html), metadata.title);
+    if (raw.length > text.length) text = raw;
   }
   if (text.length < MIN_BODY_CHARS && metadata.jsonLdBody && metadata.jsonLdBody.length > text.length)
     text = metadata.jsonLdBody.trim();
-  if (text.replace(/\s/g, '').length < 1) throw new InputError('page has no readable article body', source);
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new InputError('page has no readable article body', source);
 
   return {
     title: metadata.title,
@@ -63,4 +66,19 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): ExtractedP
     text,
     lang: metadata.lang,
   };
+}
+
+function readArticle(doc: DomDocument, title: string | null): string {
+  let content: DomElement | null = null;
+  try {
+    const parsed = new Readability(doc as never, { serializer: (el) => el as unknown }).parse();
+    content = (parsed?.content as DomElement | undefined) ?? null;
+  } catch {
+    // Readability gives up on some broken documents; the caller's fallbacks still get a chance.
+    return '';
+  }
+  if (!content) return '';
+  cleanContent(content);
+  const paragraphs = renderText(content).split('\n\n');
+  return filterParagraphs(paragraphs, title).join('\n\n');
 }

@@ -1,0 +1,60 @@
+import { collapseSpace, type DomElement, isElement } from './dom.ts';
+
+const TEXT_BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, dd, dt, td, blockquote, div';
+
+function linkTextLength(el: DomElement): number {
+  let n = 0;
+  const links = el.querySelectorAll('a');
+  for (let i = 0; i < links.length; i++) n += collapseSpace(links[i]!.textContent ?? '').length;
+  return n;
+}
+
+function hasBlockChild(el: DomElement): boolean {
+  const kids = el.children;
+  for (let i = 0; i < kids.length; i++) {
+    if (/^(p|div|ul|ol|li|h[1-6]|table|blockquote|section|article)$/.test(kids[i]!.localName)) return true;
+  }
+  return false;
+}
+
+/**
+ * Cleans the article element Readability picked: drops leaf blocks that are mostly link text (related
+ * headlines, "read more" teasers, tag lists), then lists left empty and headings left with nothing under them.
+ */
+export function cleanContent(root: DomElement): void {
+  for (const el of Array.from(root.querySelectorAll(TEXT_BLOCKS))) {
+    if (!el.parentNode || hasBlockChild(el)) continue;
+    const text = collapseSpace(el.textContent ?? '');
+    if (!text) continue;
+    const density = linkTextLength(el) / text.length;
+    if (density > 0.6) el.remove();
+  }
+  for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
+    if (!collapseSpace(list.textContent ?? '')) list.remove();
+  }
+  dropOrphanHeadings(root);
+}
+
+function isHeading(el: DomElement): boolean {
+  return /^h[1-6]$/.test(el.localName);
+}
+
+/** A heading followed by another heading of the same or higher rank, or by nothing, introduces nothing. */
+function dropOrphanHeadings(root: DomElement): void {
+  const blocks = Array.from(
+    root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, dd'),
+  ).filter((el) => isHeading(el) || collapseSpace(el.textContent ?? '') !== '');
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const el = blocks[i]!;
+    if (!isHeading(el)) continue;
+    const next = blocks[i + 1];
+    if (!next || (isHeading(next) && next.localName <= el.localName)) {
+      el.remove();
+      blocks.splice(i, 1);
+    }
+  }
+}
+
+export function isElementNode(node: unknown): node is DomElement {
+  return typeof node === 'object' && node !== null && isElement(node as DomElement);
+}

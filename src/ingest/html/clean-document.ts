@@ -1,0 +1,120 @@
+import type { DomDocument, DomElement } from './dom.ts';
+
+/** Elements that are never article text. */
+const DROP_SELECTORS = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'video',
+  'audio',
+  'form',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'dialog',
+  'nav',
+  'aside',
+  'figcaption',
+  'figure',
+  'picture',
+  '[hidden]',
+  '[aria-hidden="true"]',
+  '[role="navigation"]',
+  '[role="banner"]',
+  '[role="complementary"]',
+  '[role="contentinfo"]',
+  '[role="dialog"]',
+  '[role="alertdialog"]',
+  '[role="search"]',
+  '[role="menu"]',
+  'blockquote.twitter-tweet',
+  'blockquote.instagram-media',
+  'blockquote.tiktok-embed',
+  'blockquote.reddit-card',
+  '.fb-post',
+  '.fb-video',
+  '[itemprop="author"]',
+  '[itemprop="publisher"]',
+  '[rel="author"]',
+].join(',');
+
+/** Removed only when they do not hold most of the page's text (some sites wrap the article in them). */
+const GUARDED_SELECTORS = ['header', 'footer', '[itemprop="author"]', 'time'].join(',');
+
+/**
+ * Words in class names and ids that mark boilerplate on news sites: sharing, promos, related links,
+ * comments, captions, bylines and dates, ads, navigation.
+ */
+const BOILERPLATE_WORDS = new Set(
+  (
+    'share sharing sharebar social socials newsletter newsletters subscribe subscription subscriptions signup ' +
+    'promo promos promotion related recommended recommendations recommend comment comments disqus donate donation ' +
+    'donations paywall advert adverts advertisement advertising ad ads adslot adunit sponsor sponsored outbrain ' +
+    'taboola breadcrumb breadcrumbs byline bylines author authors dateline timestamp tags tag-list toolbar ' +
+    'readmore trending popular mostread caption captions credit credits copyright disclaimer cookie cookies gdpr ' +
+    'consent modal popup overlay widget widgets sidebar rail masthead menu nav navbar navigation pagination pager ' +
+    'skip sr-only visually-hidden visuallyhidden screen-reader-text bio biography embed embedded twitter-tweet ' +
+    'instagram-media gallery slideshow carousel lightbox print email follow newsletter-signup teaser teasers ' +
+    'more-stories morestories also-read see-also further-reading next-article prev-article meta metadata ' +
+    'dateline publish-date pubdate published updated date-time article-date post-date post-meta entry-meta ' +
+    'article-meta story-meta headline-list rating ratings jump-link inline-related inline-promo topics keywords'
+  ).split(' '),
+);
+
+/** Short class/id fragments that mark boilerplate when they start or end a compound name. */
+const BOILERPLATE_PARTS =
+  /(^|[-_])(share|social|promo|related|newsletter|subscribe|comment|caption|credit|byline|author|advert|sponsor|outbrain|taboola|recommend|trending|breadcrumb|pagination|sidebar|toolbar|signup|embed|gallery|slideshow|timestamp|dateline|meta|tags|rail|teaser|popular|mostread|most-read|readmore|read-more|more-from|see-also)s?($|[-_])/i;
+
+function classWords(el: DomElement): string[] {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.trim();
+  return names ? names.toLowerCase().split(/\s+/) : [];
+}
+
+export function looksLikeBoilerplate(el: DomElement): boolean {
+  for (const name of classWords(el)) {
+    if (BOILERPLATE_WORDS.has(name) || BOILERPLATE_PARTS.test(name)) return true;
+  }
+  return false;
+}
+
+function paragraphTextLength(el: DomElement | DomDocument): number {
+  let n = 0;
+  const ps = el.querySelectorAll('p');
+  for (let i = 0; i < ps.length; i++) n += (ps[i]!.textContent ?? '').length;
+  return n;
+}
+
+const PROTECTED_TAGS = new Set(['html', 'body', 'main', 'article']);
+
+function isHiddenByStyle(el: DomElement): boolean {
+  const style = el.getAttribute('style');
+  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+/**
+ * Removes boilerplate from a parsed page before the article is picked: widgets, promos, captions,
+ * embeds, navigation. An element that holds a large share of the page's paragraph text is kept,
+ * whatever its name says, since some sites put the article inside a "share" or "header" wrapper.
+ */
+export function cleanDocument(doc: DomDocument): void {
+  for (const el of Array.from(doc.querySelectorAll(DROP_SELECTORS))) el.remove();
+  const total = paragraphTextLength(doc);
+  const guardLimit = Math.max(400, total * 0.35);
+  const holdsArticle = (el: DomElement) => paragraphTextLength(el) > guardLimit;
+
+  for (const el of Array.from(doc.querySelectorAll(GUARDED_SELECTORS))) {
+    if (el.parentNode && !holdsArticle(el)) el.remove();
+  }
+  const candidates = Array.from(doc.querySelectorAll('[class],[id],[style]'));
+  for (const el of candidates) {
+    if (!el.parentNode || PROTECTED_TAGS.has(el.localName)) continue;
+    if ((looksLikeBoilerplate(el) || isHiddenByStyle(el)) && !holdsArticle(el)) el.remove();
+  }
+}

@@ -1,0 +1,63 @@
+/** Paragraph-level boilerplate common to news sites, matched on short paragraphs only. */
+const BOILERPLATE_LINES: RegExp[] = [
+  /^(read|see|watch|listen|check out)( (more|also|next|the full story|this|it))?\s*(:|\||-|–|—|»|\.\.\.|…|$)/i,
+  /^(related|more|recommended|trending|popular|latest|top stories|most read|don'?t miss|also on|also read|further reading)\b.{0,40}(:|$)/i,
+  /^(related|more|recommended)( (coverage|stories|articles|content|posts?|reading|videos?|news|from \S+( \S+)?))?\s*:?$/i,
+  /^you (may|might|could) (also )?(like|enjoy|be interested)/i,
+  /^(sign up|subscribe|click here|tap here|follow us|follow \S+ on|join (us|our)|get (the|our) (latest|free|best)|download (the|our)|like us on|share (this|on)|want more)/i,
+  /^(advert(isement)?|sponsored( content)?|comments?|\d+ comments?|post comment|leave a (comment|reply)|share|tweet|email|print|skip to (main )?content|loading( content)?(\.\.\.|…)?|close|caption|menu|home|sign in|log ?in|reprints?|order reprints|print article|text size)\s*[.!:]?$/i,
+  /^(image|photo|picture|media|video)\s*(\d+\s*of\s*\d+|copyright|caption|credit|source)\b/i,
+  /^(photo|image|picture|credit|source|foto|fotos|bild|quelle|crédit)s?\s*(:|by\b)/i,
+  /^\(?(image|photo|picture|pictured|credit)s?\s*[:©]/i,
+  /\((image|photo|picture|credit)s?\s*[:©][^)]*\)\s*$/i,
+  /^credit\.\.\./i,
+  /^(updated|published|posted|first published|last updated|last modified|created)\b.{0,60}\d/i,
+  /(copyright|©|\(c\)\s*\d{4}|all rights reserved)/i,
+  /this (post|article|page|story) (may )?contains? affiliate/i,
+  /(uses|use) cookies/i,
+  /^(by|von|por|par|di)\s+[\p{Lu}][\p{L}'.-]+(\s+[\p{Lu}][\p{L}'.-]+){0,3}(\s*(,|and|&|\|)\s*.*)?$/u,
+  /^(tags?|topics?|filed under|categories|category|keywords)\s*:/i,
+  /^(this (slideshow|video|content|feature) requires javascript|media playback is unsupported)/i,
+  /^(want|have) a (news )?tip\?/i,
+];
+
+const SHORT_LINE = 200;
+
+function isBoilerplateLine(p: string): boolean {
+  if (p.length > SHORT_LINE) return false;
+  return BOILERPLATE_LINES.some((re) => re.test(p));
+}
+
+function wordCount(p: string): number {
+  return p.split(/\s+/).filter(Boolean).length;
+}
+
+const SENTENCE_END = /[.!?。！？…:;"'”’»)\]]$/u;
+
+/** Short lines with no sentence ending at the edges of the body are kickers, bylines, dates or tags. */
+function isEdgeLine(p: string): boolean {
+  if (/^\d+([.,:/-]\d+)*$/.test(p)) return true;
+  if (wordCount(p) > 10 || SENTENCE_END.test(p)) return false;
+  return /^[\p{L}\p{N}]/u.test(p) || p.length < 40;
+}
+
+const normalize = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * Drops boilerplate paragraphs from the extracted body: known promo/credit/date lines, a repeated
+ * headline, and short label-like lines at the start and end of the article.
+ */
+export function filterParagraphs(paragraphs: string[], title: string | null): string[] {
+  const titleKey = title ? normalize(title) : null;
+  let out = paragraphs.filter((p) => !isBoilerplateLine(p) && !(titleKey && normalize(p) === titleKey));
+  let start = 0;
+  while (start < out.length - 1 && isEdgeLine(out[start]!)) start++;
+  let end = out.length;
+  while (end - 1 > start && isEdgeLine(out[end - 1]!)) end--;
+  out = out.slice(start, end);
+  return out;
+}
