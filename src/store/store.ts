@@ -7,6 +7,10 @@ export type QuarantineEntry = {
   /** The raw input as received (truncated to the quarantine cap), base64 when it was not text. */
   raw: string;
   rawEncoding: 'utf8' | 'base64';
+  /** Size of the raw input as received, in bytes (before the cap). */
+  rawBytes?: number;
+  /** True when `raw` holds only the first part of the input. */
+  truncated?: boolean;
   at: string;
 };
 
