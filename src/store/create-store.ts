@@ -1,0 +1,53 @@
+import { createArticleMethods } from './article-store.ts';
+import { createFeedMethods } from './feed-store.ts';
+import { type OpenDatabaseOptions, openDatabase } from './open-database.ts';
+import { createQuarantineMethods } from './quarantine-store.ts';
+import { createWriteRunner } from './run-write.ts';
+import type { Store } from './store.ts';
+import type { StoreContext } from './store-context.ts';
+import { createStoryMethods } from './story-store.ts';
+
+/** Any logger with pino's shape. */
+export type StoreLog = {
+  info(obj: unknown, msg?: string): void;
+  warn(obj: unknown, msg?: string): void;
+};
+
+export type CreateStoreOptions = OpenDatabaseOptions & {
+  log?: StoreLog;
+  /** The clock, as an ISO string; tests may fix it. */
+  now?: () => string;
+};
+
+/**
+ * Opens the store: PostgreSQL when `databaseUrl` is set, else SQLite at `sqlitePath`
+ * (default data/newsbot.db; ':memory:' for a throwaway one). Migrations run before it returns.
+ */
+export async function createStore(opts: CreateStoreOptions = {}): Promise<Store> {
+  const { db, dialect } = await openDatabase(opts);
+  opts.log?.info(
+    {
+      dialect,
+      ...(dialect === 'sqlite' ? { path: opts.sqlitePath ?? 'data/newsbot.db' } : { schema: opts.schema }),
+    },
+    'store ready',
+  );
+  const ctx: StoreContext = {
+    db,
+    dialect,
+    write: createWriteRunner(db, dialect),
+    now: opts.now ?? (() => new Date().toISOString()),
+  };
+  let closed: Promise<void> | null = null;
+  return {
+    dialect,
+    ...createArticleMethods(ctx),
+    ...createQuarantineMethods(ctx),
+    ...createFeedMethods(ctx),
+    ...createStoryMethods(ctx),
+    close() {
+      closed ??= db.destroy();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { InputError, NewsbotError } from '../errors.ts';
+import { createMigrationProvider } from './migrations.ts';
+import type { Database, Db, Dialect } from './schema.ts';
+
+export type OpenDatabaseOptions = {
+  databaseUrl?: string | null;
+  sqlitePath?: string;
+  /** PostgreSQL only: keep every table in this schema (created when missing). */
+  schema?: string;
+};
+
+const schemaName = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+function openSqlite(path: string): Db {
+  if (path !== ':memory:') {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (cause) {
+      throw new NewsbotError(`cannot create the folder for the SQLite database ${path}`, 'store_open', {
+        cause,
+      });
+    }
+  }
+  let database: BetterSqlite3.Database;
+  try {
+    database = new BetterSqlite3(path);
+  } catch (cause) {
+    throw new NewsbotError(`cannot open the SQLite database ${path}`, 'store_open', { cause });
+  }
+  if (path !== ':memory:') database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  database.pragma('synchronous = NORMAL');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}
+
+async function openPostgres(url: string, schema: string | undefined): Promise<Db> {
+  if (schema !== undefined && !schemaName.test(schema))
+    throw new InputError(`schema "${schema}" is not a plain SQL identifier`, 'store options');
+  if (schema !== undefined) {
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      await client.query(`create schema if not exists "${schema}"`);
+    } catch (cause) {
+      throw new NewsbotError(`cannot prepare PostgreSQL schema ${schema}`, 'store_open', { cause });
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema === undefined ? {} : { options: `-c search_path="${schema}"` }),
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Opens the database for the given options and brings its schema up to date. */
+export async function openDatabase(opts: OpenDatabaseOptions): Promise<{ db: Db; dialect: Dialect }> {
+  const dialect: Dialect = opts.databaseUrl ? 'postgres' : 'sqlite';
+  const db = opts.databaseUrl
+    ? await openPostgres(opts.databaseUrl, opts.schema)
+    : openSqlite(opts.sqlitePath ?? 'data/newsbot.db');
+  try {
+    await sql`select 1`.execute(db);
+  } catch (cause) {
+    await db.destroy().catch(() => {});
+    throw new NewsbotError(`cannot connect to the ${dialect} database`, 'store_open', { cause });
+  }
+  const migrator = new Migrator({ db, provider: createMigrationProvider(dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy().catch(() => {});
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new NewsbotError(`database migration ${failed ?? ''} failed`.replace('  ', ' '), 'store_migrate', {
+      cause: error,
+    });
+  }
+  return { db, dialect };
+}
