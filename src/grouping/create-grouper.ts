@@ -1,0 +1,200 @@
+import { NewsbotError } from '../errors.ts';
+import type { Store } from '../store/store.ts';
+import type { Article, Mention, Story } from '../types.ts';
+import { extractArticleFeatures } from './article-features.ts';
+import { type ArticleFeatures, createCandidateIndex, type Similarity } from './candidate-index.ts';
+import { explainStory, type StoryExplanation } from './explain-story.ts';
+import { compareArticles, createStoryId } from './story-id.ts';
+
+export type AssignResult = { story: Story; created: boolean; changed: boolean };
+
+export type GrouperOptions = {
+  /** Similarity at or above which an article joins a story. */
+  joinThreshold?: number;
+  /** Similarity at or above which a new story is marked related to an earlier one. */
+  relatedThreshold?: number;
+  /** An article further than this from a story's span starts a new story (a later development). */
+  joinWindowDays?: number;
+  /** How far back related stories are looked for. */
+  relatedWindowDays?: number;
+};
+
+export type Grouper = {
+  /** Rebuilds the candidate index from the store; call once at start, before `assign`. */
+  load(): Promise<void>;
+  /** Puts an article (new or revised) into a story, saving what changed. Calls run one at a time. */
+  assign(article: Article, mentions: Mention[]): Promise<AssignResult>;
+  /**
+   * `assign` for a batch, processed oldest first so the same articles give the same stories in any input
+   * order; results come back in input order.
+   */
+  assignMany(items: { article: Article; mentions: Mention[] }[]): Promise<AssignResult[]>;
+  /** Which articles a story holds and what joined each; null for an unknown story. */
+  explain(storyId: string): Promise<StoryExplanation | null>;
+  readonly stats: { stories: number; articles: number; vocabulary: number };
+};
+
+/** A different place named up front is a sign of a new development: it costs this much similarity. */
+const NEW_PLACE_PENALTY = 0.12;
+const LOAD_BATCH = 200;
+
+/**
+ * Incremental grouping: each article is compared only with the candidate stories the index finds for
+ * it, never with every stored article. Story ids come from the founding article (see `createStoryId`).
+ */
+export function createGrouper(deps: { store: Store }, options: GrouperOptions = {}): Grouper {
+  const { store } = deps;
+  const joinThreshold = options.joinThreshold ?? 0.3;
+  const relatedThreshold = options.relatedThreshold ?? 0.16;
+  const joinWindowDays = options.joinWindowDays ?? 4;
+  const relatedWindowDays = options.relatedWindowDays ?? 90;
+
+  let index = createCandidateIndex({ windowDays: relatedWindowDays });
+  let stories: Story[] = [];
+  let storyIndex = new Map<string, number>();
+  let articleStory = new Map<string, number>();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const serialize = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const register = (story: Story, features: ArticleFeatures[]) => {
+    const i = index.addStory(features[0]!);
+    for (const f of features.slice(1)) index.joinStory(i, f);
+    stories[i] = story;
+    storyIndex.set(story.id, i);
+    for (const id of story.articleIds) articleStory.set(id, i);
+    return i;
+  };
+
+  async function load(): Promise<void> {
+    index = createCandidateIndex({ windowDays: relatedWindowDays });
+    stories = [];
+    storyIndex = new Map();
+    articleStory = new Map();
+    const saved = (await store.listStories()).sort(
+      (a, b) => a.firstSeen.localeCompare(b.firstSeen) || a.id.localeCompare(b.id),
+    );
+    for (let start = 0; start < saved.length; start += LOAD_BATCH) {
+      const batch = saved.slice(start, start + LOAD_BATCH);
+      const ids = batch.flatMap((s) => s.articleIds);
+      const [articles, mentions] = await Promise.all([store.getArticles(ids), store.getMentions(ids)]);
+      const byId = new Map(articles.map((a) => [a.id, a]));
+      for (const story of batch) {
+        const own = story.articleIds.flatMap((id) => byId.get(id) ?? []).sort(compareArticles);
+        if (own.length === 0) continue;
+        const features = own.map((a) => extractArticleFeatures(a, mentions.get(a.id) ?? []));
+        for (const f of features) index.countDocument(f);
+        register(story, features);
+      }
+    }
+  }
+
+  const decide = (s: Similarity) => {
+    const score = s.newPlace ? s.score - NEW_PLACE_PENALTY : s.score;
+    const tooFar = !Number.isNaN(s.gapDays) && s.gapDays > joinWindowDays;
+    return { score, joins: score >= joinThreshold && !tooFar };
+  };
+
+  async function save(story: Story) {
+    try {
+      await store.saveStory(story);
+    } catch (err) {
+      throw new NewsbotError(`could not save story ${story.id}`, 'store_failed', { cause: err });
+    }
+  }
+
+  async function assignOne(article: Article, mentions: Mention[]): Promise<AssignResult> {
+    const known = articleStory.get(article.id);
+    if (known !== undefined) {
+      const story = stories[known]!;
+      if (article.updated <= story.updated) return { story, created: false, changed: false };
+      const revised = { ...story, version: story.version + 1, updated: article.updated };
+      stories[known] = revised;
+      await save(revised);
+      return { story: revised, created: false, changed: true };
+    }
+
+    const features = extractArticleFeatures(article, mentions);
+    index.countDocument(features);
+
+    const copyStory = article.copyOf ? articleStory.get(article.copyOf) : undefined;
+    let best: { i: number; score: number; joins: boolean } | null =
+      copyStory !== undefined ? { i: copyStory, score: 1, joins: true } : null;
+    const related: { i: number; score: number }[] = [];
+    if (!best) {
+      for (const i of index.findCandidates(features)) {
+        const verdict = decide(index.similarity(i, features));
+        if (verdict.score >= relatedThreshold) related.push({ i, score: verdict.score });
+        if (verdict.joins && (!best || verdict.score > best.score)) best = { i, ...verdict };
+      }
+    }
+
+    if (best?.joins) {
+      const prev = stories[best.i]!;
+      const joined: Story = {
+        ...prev,
+        articleIds: [...prev.articleIds, article.id],
+        version: prev.version + 1,
+        updated: [article.updated, prev.updated].sort()[1]!,
+      };
+      index.joinStory(best.i, features);
+      stories[best.i] = joined;
+      articleStory.set(article.id, best.i);
+      await save(joined);
+      return { story: joined, created: false, changed: true };
+    }
+
+    const links = related.sort((a, b) => b.score - a.score || a.i - b.i).slice(0, 2);
+    const founded = createStoryId(article);
+    const story: Story = {
+      // An id already taken means the store holds two articles of one identity; keep both apart.
+      id: storyIndex.has(founded) ? createStoryId({ ...article, url: `${founded}#${article.id}` }) : founded,
+      articleIds: [article.id],
+      related: links.map((l) => stories[l.i]!.id),
+      version: 1,
+      firstSeen: article.firstSeen,
+      updated: article.updated,
+    };
+    register(story, [features]);
+    await save(story);
+    for (const l of links) {
+      const prev = stories[l.i]!;
+      if (prev.related.includes(story.id)) continue;
+      const linked = { ...prev, related: [...prev.related, story.id], version: prev.version + 1 };
+      stories[l.i] = linked;
+      await save(linked);
+    }
+    return { story, created: true, changed: true };
+  }
+
+  return {
+    load: () => serialize(load),
+    assign: (article, mentions) => serialize(() => assignOne(article, mentions)),
+    assignMany: (items) =>
+      serialize(async () => {
+        const out: AssignResult[] = new Array(items.length);
+        const order = items
+          .map((_, i) => i)
+          .sort((a, b) => compareArticles(items[a]!.article, items[b]!.article));
+        for (const i of order) out[i] = await assignOne(items[i]!.article, items[i]!.mentions);
+        return out;
+      }),
+    explain: async (storyId) => {
+      const i = storyIndex.get(storyId);
+      const story = i !== undefined ? stories[i]! : await store.getStory(storyId);
+      if (!story) return null;
+      const [articles, mentions] = await Promise.all([
+        store.getArticles(story.articleIds),
+        store.getMentions(story.articleIds),
+      ]);
+      return explainStory(story, articles, mentions);
+    },
+    get stats() {
+      return { stories: index.size, articles: index.articleCount, vocabulary: index.vocabularySize };
+    },
+  };
+}
