@@ -1,5 +1,7 @@
 import { collapseSpace, type DomElement, isElement } from './dom.ts';
 
+/** A block with this much text outside its links is prose with links in it, not a list of links. */
+const MAX_UNLINKED_CHARS = 120;
 const TEXT_BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, dd, dt, td, blockquote, div';
 
 function linkTextLength(el: DomElement): number {
@@ -26,8 +28,8 @@ export function cleanContent(root: DomElement): void {
     if (!el.parentNode || hasBlockChild(el)) continue;
     const text = collapseSpace(el.textContent ?? '');
     if (!text) continue;
-    const density = linkTextLength(el) / text.length;
-    if (density > 0.6) el.remove();
+    const linkText = linkTextLength(el);
+    if (linkText / text.length > 0.6 && text.length - linkText < MAX_UNLINKED_CHARS) el.remove();
   }
   for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
     if (!collapseSpace(list.textContent ?? '')) list.remove();

@@ -107,7 +107,9 @@ export function cleanDocument(doc: DomDocument): void {
   for (const el of Array.from(doc.querySelectorAll(DROP_SELECTORS))) el.remove();
   const total = paragraphTextLength(doc);
   const guardLimit = Math.max(400, total * 0.35);
-  const holdsArticle = (el: DomElement) => paragraphTextLength(el) > guardLimit;
+  const bodyText = (doc.body?.textContent ?? '').length;
+  const holdsArticle = (el: DomElement) =>
+    paragraphTextLength(el) > guardLimit || (el.textContent ?? '').length > Math.max(1000, bodyText * 0.4);
 
   for (const el of Array.from(doc.querySelectorAll(GUARDED_SELECTORS))) {
     if (el.parentNode && !holdsArticle(el)) el.remove();
