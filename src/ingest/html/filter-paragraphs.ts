@@ -22,6 +22,9 @@ const BOILERPLATE_LINES: RegExp[] = [
 ];
 
 const SHORT_LINE = 200;
+/** Kickers, bylines and datelines above an article run longer than the labels below one; lists end articles too. */
+const LEAD_LABEL_WORDS = 10;
+const TAIL_LABEL_WORDS = 3;
 
 function isBoilerplateLine(p: string): boolean {
   if (p.length > SHORT_LINE) return false;
@@ -35,9 +38,9 @@ function wordCount(p: string): number {
 const SENTENCE_END = /[.!?。！？…:;"'”’»)\]]$/u;
 
 /** Short lines with no sentence ending at the edges of the body are kickers, bylines, dates or tags. */
-function isEdgeLine(p: string): boolean {
+function isEdgeLine(p: string, maxWords: number): boolean {
   if (/^\d+([.,:/-]\d+)*$/.test(p)) return true;
-  if (wordCount(p) > 10 || SENTENCE_END.test(p)) return false;
+  if (wordCount(p) > maxWords || SENTENCE_END.test(p)) return false;
   return /^[\p{L}\p{N}]/u.test(p) || p.length < 40;
 }
 
@@ -55,9 +58,9 @@ export function filterParagraphs(paragraphs: string[], title: string | null): st
   const titleKey = title ? normalize(title) : null;
   let out = paragraphs.filter((p) => !isBoilerplateLine(p) && !(titleKey && normalize(p) === titleKey));
   let start = 0;
-  while (start < out.length - 1 && isEdgeLine(out[start]!)) start++;
+  while (start < out.length - 1 && isEdgeLine(out[start]!, LEAD_LABEL_WORDS)) start++;
   let end = out.length;
-  while (end - 1 > start && isEdgeLine(out[end - 1]!)) end--;
+  while (end - 1 > start && isEdgeLine(out[end - 1]!, TAIL_LABEL_WORDS)) end--;
   out = out.slice(start, end);
   return out;
 }
