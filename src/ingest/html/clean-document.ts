@@ -91,7 +91,7 @@ function paragraphTextLength(el: DomElement | DomDocument): number {
   return n;
 }
 
-const PROTECTED_TAGS = new Set(['html', 'body', 'main', 'article']);
+const PROTECTED_TAGS = new Set(['html', 'head', 'body', 'main', 'article']);
 
 function isHiddenByStyle(el: DomElement): boolean {
   const style = el.getAttribute('style');
@@ -104,7 +104,9 @@ function isHiddenByStyle(el: DomElement): boolean {
  * whatever its name says, since some sites put the article inside a "share" or "header" wrapper.
  */
 export function cleanDocument(doc: DomDocument): void {
-  for (const el of Array.from(doc.querySelectorAll(DROP_SELECTORS))) el.remove();
+  for (const el of Array.from(doc.querySelectorAll(DROP_SELECTORS))) {
+    if (!PROTECTED_TAGS.has(el.localName)) el.remove();
+  }
   const total = paragraphTextLength(doc);
   const guardLimit = Math.max(400, total * 0.35);
   const bodyText = (doc.body?.textContent ?? '').length;

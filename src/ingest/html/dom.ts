@@ -38,8 +38,26 @@ export type DomDocument = DomNode & {
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
+/**
+ * Parses a page. linkedom builds no implied <html>, <head> or <body> (and some of its getters fail
+ * without them), so a page missing them gets them added first.
+ */
 export function parseDocument(html: string): DomDocument {
-  return parseHTML(html).document as unknown as DomDocument;
+  return parseHTML(completeSkeleton(html)).document as unknown as DomDocument;
+}
+
+function completeSkeleton(html: string): string {
+  const htmlTag = /<html(?=[\s>])[^>]*>/i.exec(html);
+  if (!htmlTag) return `<!doctype html><html><head></head><body>${html}</body></html>`;
+  let out = html;
+  const afterHtml = htmlTag.index + htmlTag[0].length;
+  if (!/<head[\s>]/i.test(out)) out = `${out.slice(0, afterHtml)}<head></head>${out.slice(afterHtml)}`;
+  if (!/<body[\s>]/i.test(out)) {
+    const headEnd = /<\/head\s*>/i.exec(out);
+    const at = headEnd ? headEnd.index + headEnd[0].length : afterHtml;
+    out = `${out.slice(0, at)}<body>${out.slice(at)}`;
+  }
+  return out;
 }
 
 export function isElement(node: DomNode): node is DomElement {

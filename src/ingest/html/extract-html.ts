@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { InputError } from '../../errors.ts';
+import { describeError, InputError } from '../../errors.ts';
 import { cleanContent } from './clean-content.ts';
 import { cleanDocument } from './clean-document.ts';
 import { type DomDocument, type DomElement, parseDocument } from './dom.ts';
@@ -38,15 +38,22 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): ExtractedP
     );
   if (!/\S/.test(html)) throw new InputError('page is empty', source);
 
-  let doc: ReturnType<typeof parseDocument>;
   try {
-    doc = parseDocument(html);
-  } catch (cause) {
-    throw new InputError('page could not be parsed as HTML', source, { cause });
+    return extractPage(html, opts.url ?? null, source);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    // The DOM library and Readability fail on some malformed markup; for us that page is unreadable.
+    throw new InputError(`page could not be processed as HTML: ${describeError(err)}`, source, {
+      cause: err,
+    });
   }
-  if (!doc.documentElement) throw new InputError('page has no HTML document', source);
+}
 
-  const metadata = extractMetadata(doc, opts.url);
+function extractPage(html: string, pageUrl: string | null, source: string): ExtractedPage {
+  const doc = parseDocument(html);
+  if (!doc.documentElement || !doc.body) throw new InputError('page has no HTML document', source);
+
+  const metadata = extractMetadata(doc, pageUrl);
   cleanDocument(doc);
   let text = readArticle(doc, metadata.title);
   if (text.length < MIN_BODY_CHARS) {
