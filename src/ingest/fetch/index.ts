@@ -7,6 +7,7 @@ export {
   type FetchResult,
 } from './create-fetcher.ts';
 export { createHostLimiter, type HostLimiter } from './create-host-limiter.ts';
+export { describeFetchFailure } from './describe-fetch-failure.ts';
 export {
   type AddressPolicy,
   BlockedAddressError,
