@@ -68,18 +68,21 @@ const BOILERPLATE_WORDS = new Set(
   ).split(' '),
 );
 
-/** Short class/id fragments that mark boilerplate when they start or end a compound name. */
-const BOILERPLATE_PARTS =
-  /(^|[-_])(share|social|promo|related|newsletter|subscribe|comment|caption|credit|byline|author|advert|sponsor|outbrain|taboola|recommend|trending|breadcrumb|pagination|sidebar|toolbar|signup|embed|gallery|slideshow|timestamp|dateline|meta|tags|rail|teaser|popular|mostread|most-read|readmore|read-more|more-from|see-also)s?($|[-_])/i;
-
-function classWords(el: DomElement): string[] {
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.trim();
-  return names ? names.toLowerCase().split(/\s+/) : [];
-}
+/** Generic words that mark boilerplate only as a whole class name, not as a part of a compound one. */
+const WHOLE_NAME_ONLY = new Set(['meta', 'email', 'print', 'follow', 'bio', 'skip', 'date', 'updated', 'published']);
 
 export function looksLikeBoilerplate(el: DomElement): boolean {
-  for (const name of classWords(el)) {
-    if (BOILERPLATE_WORDS.has(name) || BOILERPLATE_PARTS.test(name)) return true;
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  for (const name of raw.split(/\s+/)) {
+    if (!name) continue;
+    const lower = name.toLowerCase();
+    if (BOILERPLATE_WORDS.has(lower)) return true;
+    const parts = name.split(/[-_]+|(?<=[a-z])(?=[A-Z])/);
+    if (parts.length < 2) continue;
+    for (const part of parts) {
+      const word = part.toLowerCase();
+      if (BOILERPLATE_WORDS.has(word) && !WHOLE_NAME_ONLY.has(word)) return true;
+    }
   }
   return false;
 }
