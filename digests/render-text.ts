@@ -57,7 +57,7 @@ export function escapeMarkdown(text: string): string {
 
 function linkMarkdown(label: string, url: string | null): string {
   if (!url || !/^https?:\/\//i.test(url)) return escapeMarkdown(label);
-  return `[${escapeMarkdown(label)}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+  return `[${escapeMarkdown(label)}](${url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`;
 }
 
 /** A digest as Markdown (CommonMark), for the CLI's --markdown and Markdown-speaking adapters. */

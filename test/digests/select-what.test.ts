@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { cleanTitle } from '../../digests/pick-headline.ts';
+import { isStatement, trimSentence } from '../../digests/select-what.ts';
+
+describe('trimSentence', () => {
+  const clauses = Array.from(
+    { length: 12 },
+    (_, i) => `the ${i + 1}th clause of a long account of the harbour works`,
+  );
+
+  it('leaves short sentences alone', () => {
+    expect(trimSentence('The bridge reopened on Monday, the council said.')).toBe(
+      'The bridge reopened on Monday, the council said.',
+    );
+  });
+
+  it('cuts at a clause boundary and keeps the attribution', () => {
+    const s = `${clauses.join(', ')}, the port authority said on Friday.`;
+    const out = trimSentence(s);
+    expect(out.length).toBeLessThanOrEqual(300);
+    expect(out).toMatch(/^the 1th clause/);
+    expect(out).toMatch(/[a-z], the port authority said on Friday\.$/);
+  });
+
+  it('keeps "according to" attribution', () => {
+    const s = `${clauses.join(', ')}, according to Westwire.`;
+    expect(trimSentence(s)).toMatch(/, according to Westwire\.$/);
+    expect(trimSentence(s).length).toBeLessThanOrEqual(300);
+  });
+
+  it('cuts a sentence without commas at a word, within the limit', () => {
+    const s = `${'word '.repeat(100).trim()} ended.`;
+    const out = trimSentence(s);
+    expect(out.length).toBeLessThanOrEqual(300);
+    expect(out.endsWith('…')).toBe(true);
+  });
+});
+
+describe('isStatement', () => {
+  const none = new Set<string>();
+  it('accepts a plain statement and rejects questions, quotes, captions, bullets and titles', () => {
+    expect(
+      isStatement('Firefighters ordered the evacuation of the town on Tuesday, officials said.', none),
+    ).toBe(true);
+    expect(
+      isStatement('Will the firefighters manage to save the town before the wind turns again?', none),
+    ).toBe(false);
+    expect(
+      isStatement('“We have never seen a fire move this fast in all our years,” a resident said.', none),
+    ).toBe(false);
+    expect(
+      isStatement(
+        'Firefighters work near the burning ridge above the town on Tuesday (Photo: A. Lind/Westwire)',
+        none,
+      ),
+    ).toBe(false);
+    expect(
+      isStatement('- Firefighters ordered the evacuation of the town on Tuesday, officials said.', none),
+    ).toBe(false);
+    expect(isStatement('Wildfire forces evacuation of the whole town as winds spread the flames', none)).toBe(
+      false,
+    );
+    const titles = new Set(['firefighters ordered the evacuation of the town on tuesday officials said']);
+    expect(
+      isStatement('Firefighters ordered the evacuation of the town on Tuesday officials said.', titles),
+    ).toBe(false);
+  });
+});
+
+describe('cleanTitle', () => {
+  it('drops an outlet suffix, keeps a real subtitle', () => {
+    expect(cleanTitle('Wildfire forces evacuation of Brennick - Valley Courier', 'Valley Courier')).toBe(
+      'Wildfire forces evacuation of Brennick',
+    );
+    expect(cleanTitle('Wildfire forces evacuation of Brennick | The Ledger', null)).toBe(
+      'Wildfire forces evacuation of Brennick',
+    );
+    expect(cleanTitle('Brennick evacuated: Ostvale wildfire out of control, governor says', null)).toBe(
+      'Brennick evacuated: Ostvale wildfire out of control, governor says',
+    );
+  });
+});
