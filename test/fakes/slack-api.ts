@@ -38,6 +38,8 @@ export type FakeSlackApi = {
   rateLimitOnce(method: string, retryAfterSec: number): void;
   /** The next call to `method` gets ok:false with `error`. */
   failNext(method: string, error: string): void;
+  /** The next call to `method` gets this HTTP status with no Slack body. */
+  failHttpOnce(method: string, status: number): void;
   setUser(userId: string, user: FakeSlackUser): void;
   callsOf(method: string): FakeSlackCall[];
   close(): Promise<void>;
@@ -76,6 +78,7 @@ export async function startFakeSlackApi(opts: FakeSlackOptions = {}): Promise<Fa
   const failingChannels = new Map<string, string>();
   const rateLimits = new Map<string, number>();
   const failures = new Map<string, string>();
+  const httpFailures = new Map<string, number>();
   const users = new Map<string, FakeSlackUser>();
   const waiters = new Map<string, (r: FakeSlackResponse) => void>();
   let tsCounter = 0;
@@ -168,6 +171,12 @@ export async function startFakeSlackApi(opts: FakeSlackOptions = {}): Promise<Fa
       }
       const method = api[1]!;
       calls.push({ method, body, headers: req.headers });
+      const status = httpFailures.get(method);
+      if (status !== undefined) {
+        httpFailures.delete(method);
+        res.writeHead(status, { 'content-type': 'text/plain' }).end('fake failure');
+        return;
+      }
       const retryAfter = rateLimits.get(method);
       if (retryAfter !== undefined) {
         rateLimits.delete(method);
@@ -205,6 +214,7 @@ export async function startFakeSlackApi(opts: FakeSlackOptions = {}): Promise<Fa
     failChannel: (channelId, error = 'channel_not_found') => failingChannels.set(channelId, error),
     rateLimitOnce: (method, sec) => rateLimits.set(method, sec),
     failNext: (method, error) => failures.set(method, error),
+    failHttpOnce: (method, status) => httpFailures.set(method, status),
     setUser: (userId, user) => users.set(userId, user),
     callsOf: (method) => calls.filter((c) => c.method === method),
     close: () =>
