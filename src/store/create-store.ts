@@ -1,6 +1,6 @@
 import { createArticleMethods } from './article-store.ts';
 import { createFeedMethods } from './feed-store.ts';
-import { type OpenDatabaseOptions, openDatabase } from './open-database.ts';
+import { defaultSqlitePath, type OpenDatabaseOptions, openDatabase } from './open-database.ts';
 import { createQuarantineMethods } from './quarantine-store.ts';
 import { createWriteRunner } from './run-write.ts';
 import type { Store } from './store.ts';
@@ -24,18 +24,18 @@ export type CreateStoreOptions = OpenDatabaseOptions & {
  * (default data/newsbot.db; ':memory:' for a throwaway one). Migrations run before it returns.
  */
 export async function createStore(opts: CreateStoreOptions = {}): Promise<Store> {
-  const { db, dialect } = await openDatabase(opts);
+  const { db, dialect, sqliteKey } = await openDatabase(opts);
   opts.log?.info(
     {
       dialect,
-      ...(dialect === 'sqlite' ? { path: opts.sqlitePath ?? 'data/newsbot.db' } : { schema: opts.schema }),
+      ...(dialect === 'sqlite' ? { path: opts.sqlitePath ?? defaultSqlitePath } : { schema: opts.schema }),
     },
     'store ready',
   );
   const ctx: StoreContext = {
     db,
     dialect,
-    write: createWriteRunner(db, dialect),
+    write: createWriteRunner(db, dialect, sqliteKey),
     now: opts.now ?? (() => new Date().toISOString()),
   };
   let closed: Promise<void> | null = null;

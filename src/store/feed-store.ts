@@ -83,25 +83,27 @@ export function createFeedMethods(ctx: StoreContext): FeedMethods {
     async addFeed(feed) {
       const url = normaliseFeedUrl(feed.url);
       const id = computeFeedId(url);
-      await db
-        .insertInto('feeds')
-        .values({
-          id,
-          url,
-          title: feed.title ?? null,
-          interval_sec: checkInterval(feed.intervalSec ?? defaultFeedIntervalSec, url),
-          enabled: 1,
-          etag: null,
-          last_modified: null,
-          last_fetched: null,
-          next_fetch: null,
-          failures: 0,
-          last_error: null,
-          disabled_reason: null,
-          created: ctx.now(),
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      await ctx.write((trx) =>
+        trx
+          .insertInto('feeds')
+          .values({
+            id,
+            url,
+            title: feed.title ?? null,
+            interval_sec: checkInterval(feed.intervalSec ?? defaultFeedIntervalSec, url),
+            enabled: 1,
+            etag: null,
+            last_modified: null,
+            last_fetched: null,
+            next_fetch: null,
+            failures: 0,
+            last_error: null,
+            disabled_reason: null,
+            created: ctx.now(),
+          })
+          .onConflict((oc) => oc.doNothing())
+          .execute(),
+      );
       const row = await db.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirstOrThrow();
       return toFeed(row);
     },
@@ -114,7 +116,9 @@ export function createFeedMethods(ctx: StoreContext): FeedMethods {
     getFeed,
 
     async removeFeed(id) {
-      const result = await db.deleteFrom('feeds').where('id', '=', id).executeTakeFirst();
+      const result = await ctx.write((trx) =>
+        trx.deleteFrom('feeds').where('id', '=', id).executeTakeFirst(),
+      );
       return Number(result.numDeletedRows) > 0;
     },
 
@@ -122,7 +126,7 @@ export function createFeedMethods(ctx: StoreContext): FeedMethods {
     async updateFeed(id, patch) {
       const row = toRowPatch(id, patch);
       if (Object.keys(row).length === 0) return;
-      await db.updateTable('feeds').set(row).where('id', '=', id).execute();
+      await ctx.write((trx) => trx.updateTable('feeds').set(row).where('id', '=', id).execute());
     },
 
     async dueFeeds(now) {

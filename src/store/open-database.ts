@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { InputError, NewsbotError } from '../errors.ts';
 import { createMigrationProvider } from './migrations.ts';
+import { queueSqliteWrite } from './run-write.ts';
 import type { Database, Db, Dialect } from './schema.ts';
 
 export type OpenDatabaseOptions = {
@@ -16,7 +17,7 @@ export type OpenDatabaseOptions = {
 
 const schemaName = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
-function openSqlite(path: string): Db {
+function openSqlite(path: string): { db: Db; key: string | null } {
   if (path !== ':memory:') {
     try {
       mkdirSync(dirname(path), { recursive: true });
@@ -36,7 +37,10 @@ function openSqlite(path: string): Db {
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    key: path === ':memory:' ? null : realpathSync(path),
+  };
 }
 
 async function openPostgres(url: string, schema: string | undefined): Promise<Db> {
@@ -61,20 +65,37 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Db
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
+export const defaultSqlitePath = 'data/newsbot.db';
+
+export type OpenedDatabase = {
+  db: Db;
+  dialect: Dialect;
+  /** SQLite on a file: its real path, shared by every handle on that file. */
+  sqliteKey: string | null;
+};
+
 /** Opens the database for the given options and brings its schema up to date. */
-export async function openDatabase(opts: OpenDatabaseOptions): Promise<{ db: Db; dialect: Dialect }> {
+export async function openDatabase(opts: OpenDatabaseOptions): Promise<OpenedDatabase> {
   const dialect: Dialect = opts.databaseUrl ? 'postgres' : 'sqlite';
-  const db = opts.databaseUrl
-    ? await openPostgres(opts.databaseUrl, opts.schema)
-    : openSqlite(opts.sqlitePath ?? 'data/newsbot.db');
+  const { db, key } = opts.databaseUrl
+    ? { db: await openPostgres(opts.databaseUrl, opts.schema), key: null }
+    : openSqlite(opts.sqlitePath ?? defaultSqlitePath);
   try {
     await sql`select 1`.execute(db);
   } catch (cause) {
     await db.destroy().catch(() => {});
     throw new NewsbotError(`cannot connect to the ${dialect} database`, 'store_open', { cause });
   }
-  const migrator = new Migrator({ db, provider: createMigrationProvider(dialect) });
-  const { error, results } = await migrator.migrateToLatest();
+  const migrator = new Migrator({
+    db,
+    provider: createMigrationProvider(dialect),
+    // Else Kysely may find its bookkeeping tables in another schema and never create them in ours.
+    ...(dialect === 'postgres' && opts.schema ? { migrationTableSchema: opts.schema } : {}),
+  });
+  const { error, results } =
+    key === null
+      ? await migrator.migrateToLatest()
+      : await queueSqliteWrite(key, () => migrator.migrateToLatest());
   if (error) {
     await db.destroy().catch(() => {});
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
@@ -82,5 +103,5 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<{ db: Db;
       cause: error,
     });
   }
-  return { db, dialect };
+  return { db, dialect, sqliteKey: key };
 }

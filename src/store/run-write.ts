@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { NewsbotError } from '../errors.ts';
 import type { Db, Dialect } from './schema.ts';
@@ -23,23 +24,45 @@ export function isRetryableError(err: unknown): boolean {
 
 const maxAttempts = 4;
 
-export function createWriteRunner(db: Db, dialect: Dialect): WriteRunner {
+/**
+ * better-sqlite3 waits for a busy database synchronously, blocking the event loop, so two handles on
+ * one file in one process would wait on each other until busy_timeout. Writers to the same file in
+ * this process therefore queue here first; other processes are kept apart by SQLite's own lock.
+ */
+const sqliteWriteQueues = new Map<string, Promise<unknown>>();
+
+export function queueSqliteWrite<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const previous = sqliteWriteQueues.get(key) ?? Promise.resolve();
+  const result = previous.then(fn, fn);
+  const settled = result.catch(() => {});
+  sqliteWriteQueues.set(key, settled);
+  void settled.then(() => {
+    if (sqliteWriteQueues.get(key) === settled) sqliteWriteQueues.delete(key);
+  });
+  return result;
+}
+
+/** `sqliteKey` names the database file (its real path) so that handles on it share one queue. */
+export function createWriteRunner(db: Db, dialect: Dialect, sqliteKey: string | null): WriteRunner {
+  const key = sqliteKey ?? `memory:${randomUUID()}`;
   const once =
     dialect === 'sqlite'
       ? // `begin immediate` takes the write lock up front, so a read-then-write cannot deadlock
-        // against another process; within this process Kysely's single connection serialises.
+        // against another process.
         <T>(fn: (db: Db) => Promise<T>) =>
-          db.connection().execute(async (conn) => {
-            await sql`begin immediate`.execute(conn);
-            try {
-              const result = await fn(conn);
-              await sql`commit`.execute(conn);
-              return result;
-            } catch (err) {
-              await sql`rollback`.execute(conn).catch(() => {});
-              throw err;
-            }
-          })
+          queueSqliteWrite(key, () =>
+            db.connection().execute(async (conn) => {
+              await sql`begin immediate`.execute(conn);
+              try {
+                const result = await fn(conn);
+                await sql`commit`.execute(conn);
+                return result;
+              } catch (err) {
+                await sql`rollback`.execute(conn).catch(() => {});
+                throw err;
+              }
+            }),
+          )
       : <T>(fn: (db: Db) => Promise<T>) => db.transaction().execute((trx) => fn(trx));
 
   return async (fn) => {
