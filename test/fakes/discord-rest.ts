@@ -335,7 +335,7 @@ export async function createFakeDiscordRest(opts: { applicationId: string }): Pr
 }
 
 /** Who Discord would notify for a message: embeds never ping; content pings what allowed_mentions lets through. */
-export function mentionsOf(m: FakeDiscordMessage): string[] {
+export function mentionsOf(m: Pick<FakeDiscordMessage, 'content' | 'allowedMentions'>): string[] {
   const allowed = m.allowedMentions ?? { parse: ['everyone', 'users', 'roles'] };
   const parse = new Set(allowed.parse ?? []);
   const out: string[] = [];
