@@ -19,7 +19,12 @@ export function parseConsoleOutput(output: string): PrintedBlock[] {
   return blocks.map((b) => ({ ...b, body: b.body.trim() }));
 }
 
-export type ConsoleHarness = AdapterHarness & { output(): string; input: PassThrough };
+export type ConsoleHarness = AdapterHarness & {
+  output(): string;
+  input: PassThrough;
+  /** Resolves once the printed output satisfies `done`. */
+  waitForOutput(done: (output: string) => boolean): Promise<void>;
+};
 
 export async function createConsoleHarness(): Promise<ConsoleHarness> {
   const input = new PassThrough();
@@ -34,11 +39,22 @@ export async function createConsoleHarness(): Promise<ConsoleHarness> {
   });
   const adapter = createConsoleAdapter({ input, output, color: false });
   const replyCount = () => parseConsoleOutput(text).filter((b) => b.header[0] === 'reply').length;
+  const waitForOutput = (done: (output: string) => boolean) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (!done(text)) return;
+        written.off('write', check);
+        resolve();
+      };
+      written.on('write', check);
+      check();
+    });
 
   return {
     adapter,
     input,
     output: () => text,
+    waitForOutput,
     channel: { platform: 'console', channelId: 'console' },
     missingChannel: null,
     fixedUser: { userId: 'console', isAdmin: true },
@@ -60,15 +76,7 @@ export async function createConsoleHarness(): Promise<ConsoleHarness> {
     },
     async sendCommand(command) {
       const before = replyCount();
-      const replied = new Promise<void>((resolve) => {
-        const check = () => {
-          if (replyCount() > before) {
-            written.off('write', check);
-            resolve();
-          }
-        };
-        written.on('write', check);
-      });
+      const replied = waitForOutput(() => replyCount() > before);
       input.write(`/news ${command}\n`);
       await replied;
       const reply = parseConsoleOutput(text).filter((b) => b.header[0] === 'reply')[before]!;
