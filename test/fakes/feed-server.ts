@@ -102,7 +102,7 @@ ${[...items, ...(opts.extraItems ?? [])].join('\n')}
 </channel></rss>`;
 }
 
-function rdfFeed(base: string): string {
+export function rdfFeed(base: string): string {
   const items = ARTICLES.slice(0, 2).map(
     (a) => `<item rdf:about="${base}/articles/${a.slug}"><title>${xmlEscape(a.title)}</title>
 <link>${base}/articles/${a.slug}</link><dc:date>${a.published}</dc:date><dc:creator>Desk Staff</dc:creator>
@@ -116,7 +116,7 @@ ${items.join('\n')}
 </rdf:RDF>`;
 }
 
-function atomFeed(base: string): string {
+export function atomFeed(base: string): string {
   const entries = ARTICLES.map(
     (a) => `<entry><id>urn:alder:${a.slug}</id><title type="html">${xmlEscape(xmlEscape(a.title))}</title>
 <link rel="alternate" href="/articles/${a.slug}"/><published>${a.published}</published><updated>${a.published}</updated>
@@ -130,7 +130,7 @@ ${entries.join('\n')}
 </feed>`;
 }
 
-function jsonFeed(base: string): string {
+export function jsonFeed(base: string): string {
   return JSON.stringify({
     version: 'https://jsonfeed.org/version/1.1',
     title: 'Mirelle Valley Notes',
@@ -156,7 +156,7 @@ export function articlePage(a: FakeArticle, base: string): string {
 }
 
 /** A feed with accented text, encoded in a single-byte charset. */
-function accentedFeed(base: string, charset: string): string {
+export function accentedFeed(base: string, charset: string): string {
   return `<?xml version="1.0" encoding="${charset}"?>
 <rss version="2.0"><channel><title>Café Société — Nouvelles</title><link>${base}/</link><description>Invented</description>
 <item><title>Élection à Sainte-Gaëlle: “résultats serrés”</title><link>${base}/articles/${ARTICLES[0]!.slug}</link>

@@ -54,11 +54,14 @@ function normalizeParagraphs(paragraphs: string[]): string {
     .join('\n\n');
 }
 
-/** A title or name with any markup removed and whitespace collapsed; null when nothing is left. */
+const INLINE_TAG =
+  /<\/?(?:a|abbr|b|br|cite|code|del|div|em|font|i|ins|mark|p|q|s|small|span|strong|sub|sup|time|u)(?:\s[^<>]*)?\/?>/gi;
+
+/** A title or name with HTML tags removed and whitespace collapsed; null when nothing is left. */
 export function cleanInline(value: string | null | undefined): string | null {
   if (!value) return null;
   const text = value
-    .replace(/<\/?[a-z][^<>]*>/gi, ' ')
+    .replace(INLINE_TAG, ' ')
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
   return text || null;
