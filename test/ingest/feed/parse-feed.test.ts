@@ -199,7 +199,7 @@ describe('parseFeed: bad input', () => {
 });
 
 describe('parseFeed: generated RSS', () => {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   // No "<": a title with "<b>" in it is taken for markup (see the next test).
   const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ,.'!?&>-]{0,40}$/);
 
@@ -213,7 +213,7 @@ describe('parseFeed: generated RSS', () => {
           const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>Gen</title>${items
             .map(
               (it, i) =>
-                `<item><title>${escape(it.title)}</title><link>${base}/${i}/${it.slug}</link><description>${escape(
+                `<item><title>${escapeXml(it.title)}</title><link>${base}/${i}/${it.slug}</link><description>${escapeXml(
                   it.body,
                 )}</description></item>`,
             )
