@@ -29,8 +29,10 @@ export function cleanContent(root: DomElement): void {
     const text = collapseSpace(el.textContent ?? '');
     if (!text) continue;
     const linkText = linkTextLength(el);
-    if (linkText / text.length > 0.6 && text.length - linkText < MAX_UNLINKED_CHARS) el.remove();
+    const limit = el.localName === 'li' ? 0.5 : 0.6;
+    if (linkText / text.length > limit && text.length - linkText < MAX_UNLINKED_CHARS) el.remove();
   }
+  dropImageCaptions(root);
   for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
     if (!collapseSpace(list.textContent ?? '')) list.remove();
   }
@@ -59,4 +61,46 @@ function dropOrphanHeadings(root: DomElement): void {
 
 export function isElementNode(node: unknown): node is DomElement {
   return typeof node === 'object' && node !== null && isElement(node as DomElement);
+}
+
+const CAPTION_MAX_CHARS = 250;
+
+function isPictureOnly(el: DomElement): boolean {
+  if (el.localName === 'img' || el.localName === 'picture') return true;
+  return el.querySelector('img, picture') !== null && collapseSpace(el.textContent ?? '') === '';
+}
+
+function isContentImage(img: DomElement): boolean {
+  if (/\bemoji\b|\bwp-smiley\b/.test(img.getAttribute('class') ?? '')) return false;
+  const w = Number(img.getAttribute('width'));
+  return !(w > 0 && w <= 40);
+}
+
+/** Captions outside <figure>: a short non-paragraph block right after a picture describes the picture. */
+function dropImageCaptions(root: DomElement): void {
+  for (const img of Array.from(root.querySelectorAll('img'))) {
+    if (!img.parentNode || !isContentImage(img)) continue;
+    let holder: DomElement = img;
+    while (holder.parentElement && holder.parentElement !== root && isPictureOnly(holder.parentElement))
+      holder = holder.parentElement;
+    const next = nextElement(holder);
+    if (next && !isPictureOnly(next)) {
+      const text = collapseSpace(next.textContent ?? '');
+      if (
+        text &&
+        text.length < CAPTION_MAX_CHARS &&
+        !/^(h[1-6]|p)$/.test(next.localName) &&
+        !hasBlockChild(next)
+      )
+        next.remove();
+    }
+  }
+}
+
+function nextElement(el: DomElement): DomElement | null {
+  const parent = el.parentElement;
+  if (!parent) return null;
+  const kids = parent.children;
+  for (let i = 0; i < kids.length - 1; i++) if (kids[i] === el) return kids[i + 1]!;
+  return null;
 }

@@ -69,7 +69,17 @@ const BOILERPLATE_WORDS = new Set(
 );
 
 /** Generic words that mark boilerplate only as a whole class name, not as a part of a compound one. */
-const WHOLE_NAME_ONLY = new Set(['meta', 'email', 'print', 'follow', 'bio', 'skip', 'date', 'updated', 'published']);
+const WHOLE_NAME_ONLY = new Set([
+  'meta',
+  'email',
+  'print',
+  'follow',
+  'bio',
+  'skip',
+  'date',
+  'updated',
+  'published',
+]);
 
 export function looksLikeBoilerplate(el: DomElement): boolean {
   const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;

@@ -19,6 +19,13 @@ const BOILERPLATE_LINES: RegExp[] = [
   /^(tags?|topics?|filed under|categories|category|keywords)\s*:/i,
   /^(this (slideshow|video|content|feature) requires javascript|media playback is unsupported)/i,
   /^(want|have) a (news )?tip\?/i,
+  /^(tell us|let us know) what you think/i,
+  /^(like|liked|enjoy|enjoyed|love) (this|the) (story|article|post)\b/i,
+  /\bshare (it|this) with (a|your) friends?\b/i,
+  /^continue reading\b/i,
+  /\bclick here\b/i,
+  /\b(sign up|subscribe|register)\b.{0,80}\b(newsletters?|inbox|e-?mails?)\b/i,
+  /\b(newsletters?)\b.{0,80}\b(sign up|subscribe|delivered|inbox)\b/i,
 ];
 
 const SHORT_LINE = 200;
