@@ -1,0 +1,242 @@
+import { createRequire } from 'node:module';
+import { findOutlet, normalizeOutletName, OUTLETS } from './outlets.ts';
+
+export type ExtractCitesOptions = {
+  /** The article's own outlet: never cited. */
+  outlet?: string | null;
+  /** Count agencies named only in photo credits ("(AP/Name)") as cites too. Off by default. */
+  creditsAsCites?: boolean;
+};
+
+const require = createRequire(import.meta.url);
+const countries = require('i18n-iso-countries') as typeof import('i18n-iso-countries');
+countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
+const COUNTRY_NAMES = new Set(
+  Object.values(countries.getNames('en', { select: 'all' }))
+    .flat()
+    .map((n) => n.toLowerCase()),
+);
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const L = '\\p{L}\\p{M}';
+
+/** Every alias of every known outlet, longest first, matched case-sensitively as written. */
+const KNOWN_RE = (() => {
+  const names = new Set<string>();
+  for (const o of OUTLETS)
+    for (const a of [o.name, ...o.aliases]) {
+      const bare = a.replace(/^the\s+/i, '');
+      // "The Sun", "The Hill": a single common word is the outlet only after "the".
+      if (bare !== a && !/\s/.test(bare)) names.add(`[Tt]he\\s+${escapeRe(bare)}`);
+      else if (bare.length >= 2) names.add(escapeRe(bare));
+    }
+  const alts = [...names].sort((a, b) => b.length - a.length);
+  return new RegExp(
+    `(?<![${L}\\d@/.])(?:[Tt]he\\s+)?(${alts.join('|')})(?![${L}\\d]|-[${L}]|\\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)[\\p{Lu}][\\p{Ll}])`,
+    'gu',
+  );
+})();
+
+const DESCRIPTOR =
+  '(?:(?:the|a|an|its|their)\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(?:(?:state|state-run|state-owned|official|public|private|pan-Arab|local|independent|online|investigative|Arabic-language|Hebrew-language|English-language|[\\p{Lu}][\\p{L}]*-(?:owned|based|funded|affiliated|run))\\s+){0,3}(?:news agency|press agency|wire service|news channel|TV channel|satellite channel|channel|broadcaster|TV|television|newspaper|daily|paper|outlet|news outlet|news site|news website|website|network|radio|magazine|tabloid|publication|weekly|station|portal)';
+const MEDIA_WORD =
+  /(?:^|\s)(?:News|TV|Television|Radio|Channel|Press|Post|Times|Daily|Journal|Herald|Tribune|Gazette|Media|Network|Broadcasting|Magazine|Observer|Telegraph|Chronicle|Monitor|Wire|Online|Insider|Today|Mail|Express|Globe|Dispatch|Reporter)(?:\s|$)|\d{2}(?:\s|$)|^[\p{Lu}][\p{L}]+\d+$/u;
+const INSTITUTION =
+  /\b(?:Ministry|Minister|Department|Office|Army|Forces|Force|Police|Council|Government|Committee|Commission|Authority|Organi[sz]ation|Union|University|Institute|Court|Parliament|Senate|House|Congress|Cabinet|Presidency|Embassy|Service|Bank|Fund|Watch|Observatory|Amnesty|Cross|Crescent|Nations|Party|Movement|Front|Brigades?|Hamas|Hezbollah|IDF|Pentagon|Kremlin|Agency|Centre|Center|Foundation|Group|Company|Inc|Corp|Ltd)\b/u;
+const SENTENCE_WORDS = new Set(
+  'The A An It He She They We I This That These Those There Here His Her Their Its Our Officials Sources Media Reports Witnesses Residents Activists Analysts Local State Israeli Syrian Iranian American Russian Turkish Saudi Arab Western Kurdish Lebanese Palestinian Egyptian Iraqi Jordanian US UN EU'.split(
+    ' ',
+  ),
+);
+
+const CAP_TOKEN = `(?:(?:al|el|Al|El|bin|ibn|de|du|da|van|von|der|Le|La|ha|Ha)[-\\s])?[\\p{Lu}\\d][${L}\\d'’&.]*(?:-[${L}\\d]+)*`;
+const CAP_PHRASE = `${CAP_TOKEN}(?:\\s+(?:of|the|de|al|for|and|&)\\s+${CAP_TOKEN}|\\s+${CAP_TOKEN}){0,4}`;
+
+const CREDIT_PAREN =
+  /\s*\((?:[^()]{0,60}\/[^()]{1,60}|[^()]{0,60}\b(?:screenshot|[Pp]hoto|[Pp]hotograph|[Ii]mage|[Cc]redit|[Cc]ourtesy|[Hh]andout|[Ff]ile|[Ii]llustration|Getty|via)\b[^()]{0,60})\)\s*\.?\s*$/u;
+const CREDIT_PREFIX =
+  /(?:^|\s)(?:Photo|Photograph|Picture|Image|Credit|Photo credit|Source|Illustration)s?\s*(?:by)?\s*[:|].*$/u;
+const SIGNATURE =
+  /^\s*[—–-]+\s*(.{1,80}?)\s*\(@([A-Za-z0-9_]{1,30})\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})?\s*$/u;
+const SOURCING =
+  /\b(?:sources?|confirmed to (?:me|us)|told (?:me|us)|I(?:'|’)m told|I am told|I understand|learned|reported|reporting|report|according to|per \d+|exclusive|breaking)\b/iu;
+
+type Hit = { at: number; name: string };
+
+/**
+ * Agencies and outlets (and journalists) the article attributes its reporting to, in order of first
+ * appearance, canonical names for known outlets. Photo credits alone are not cites; an embedded social
+ * post whose author is an outlet or reads as a report is. The article's own outlet is never cited.
+ */
+export function extractCites(text: string, opts: ExtractCitesOptions = {}): string[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const own = opts.outlet ? normalizeOutletName(findOutlet(opts.outlet)?.name ?? opts.outlet) : null;
+  const hits: Hit[] = [];
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.replace(/\u00a0/g, ' ');
+    const at = offset;
+    offset += raw.length + 1;
+    const sig = SIGNATURE.exec(raw);
+    if (sig) {
+      const name = citeOfEmbed(sig[1]!.trim(), lines, i);
+      if (name) hits.push({ at, name });
+      continue;
+    }
+    let line = raw;
+    const credit = CREDIT_PAREN.exec(line) ?? CREDIT_PREFIX.exec(line);
+    if (credit) {
+      if (opts.creditsAsCites)
+        for (const h of scanKnown(credit[0], () => true)) hits.push({ at, name: h.name });
+      line = line.slice(0, credit.index);
+    }
+    for (const h of scanLine(line)) hits.push({ at: at + h.at, name: h.name });
+  }
+  hits.sort((a, b) => a.at - b.at);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const h of hits) {
+    const key = normalizeOutletName(h.name);
+    if (!key || key === own || seen.has(key)) continue;
+    seen.add(key);
+    out.push(h.name);
+  }
+  return out;
+}
+
+/** The author of an embedded post, when the article uses the post as a source. */
+function citeOfEmbed(author: string, lines: string[], sigIndex: number): string | null {
+  const known = findOutlet(author);
+  if (known) return known.name;
+  if (MEDIA_WORD.test(author)) return author;
+  const body: string[] = [];
+  for (let j = sigIndex - 1; j >= 0 && j >= sigIndex - 6; j--) {
+    const l = lines[j]!.trim();
+    if (l === '' || SIGNATURE.test(l)) break;
+    body.push(l);
+    if (!/^\p{Extended_Pictographic}|^[•·*-]\s|t\.co\/|pic\.twitter\.com/u.test(l) && body.length > 1) break;
+  }
+  return SOURCING.test(body.join(' ')) && isPersonOrOutletName(author) ? author : null;
+}
+
+const AFTER_KNOWN = new RegExp(
+  `^(?:\\s*,)?(?:\\s*(?:'s|’s|'|’))?(?:\\s+(?:news agency|[\\p{Ll}]+)){0,2}\\s+(?:reported|reports|reporting|report|said|says|noted|notes|wrote|writes|cited|citing|quoted|quoting|learned|learnt|revealed|reveals|confirmed|added|first|obtained|published|broadcast|aired|showed|reporter|correspondent|journalist|investigation|analysis|interview|story|article|broke|contributed|understands|has learned|says)\\b|^\\s*(?:'s|’s|'|’)\\s+(?:[\\p{Lu}][${L}-]+\\s+){1,3}(?:reported|said|wrote|noted|revealed)\\b|^\\)\\s*[-–—:]|^\\s*:`,
+  'u',
+);
+const BEFORE_KNOWN = new RegExp(
+  `(?:according to|as reported by|reported by|first reported by|report(?:s|ed)? (?:by|from|in|on|to)|told|telling|speaking to|spoke to|said to|interview with|(?:statement|interview|report|article|story|investigation|op-ed|piece|remarks|comments) (?:to|with|in|by|on|for)|cited by|citing|cites|quoted by|quoted in|cited in|published (?:by|in|on)|wrote in|writing in|writes in|via|per|confirmed to|broadcast (?:by|on)|aired (?:by|on)|appeared on|on|in|to|with|by)\\s+(?:${DESCRIPTOR}\\s+)?(?:[\\p{Lu}][${L}-]*(?:'s|’s)\\s+)?$|^\\s*[-–—]\\s*$|\\(\\s*$`,
+  'u',
+);
+
+function scanKnown(line: string, accept: (before: string, after: string) => boolean): Hit[] {
+  const out: Hit[] = [];
+  for (const m of line.matchAll(KNOWN_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const before = line.slice(Math.max(0, start - 120), start);
+    const after = line.slice(end, end + 80);
+    if (!accept(before, after)) continue;
+    const outlet = findOutlet(m[1]!);
+    if (outlet) out.push({ at: start, name: outlet.name });
+  }
+  return out;
+}
+
+const UNKNOWN_PATTERNS: Array<{ re: RegExp; test: (name: string, lead: string) => boolean }> = [
+  {
+    // "Channel 14 reported", "the Syrian channel Ekhbariya TV reported", "Sam Smith first reported"
+    re: new RegExp(
+      `(${DESCRIPTOR}\\s+)?(${CAP_PHRASE})(?:,[^,]{1,60},)?\\s+(?:has |had |also |first |earlier |previously |exclusively |initially |later )?(?:reported|reports)\\b`,
+      'gu',
+    ),
+    test: (name, lead) => Boolean(lead) || MEDIA_WORD.test(name) || isPersonName(name),
+  },
+  {
+    // "according to the Saudi channel Al-Hadath", "reported by Saudi state TV Ekhbariya", "a report by X"
+    re: new RegExp(
+      `(?:according to|reported by|as reported by|first reported by|a report (?:by|from|in)|cited by|quoted by|told|citing|broadcast by|aired by)\\s+(${DESCRIPTOR}\\s+)?(${CAP_PHRASE})`,
+      'gu',
+    ),
+    test: (name, lead) => Boolean(lead) || MEDIA_WORD.test(name),
+  },
+  {
+    // "journalist Jane Doe wrote", "correspondent Ali Omar reported"
+    re: new RegExp(
+      `(?:journalist|reporter|correspondent|bureau chief|columnist|anchor|editor)\\s+()(${CAP_PHRASE})(?=[,\\s]+(?:reported|said|wrote|posted|tweeted|revealed|confirmed|noted|first))`,
+      'gu',
+    ),
+    test: (name) => isPersonName(name),
+  },
+  {
+    // "X said in a report", "X's report", "the X report"
+    re: new RegExp(
+      `()(${CAP_PHRASE})(?:(?:'s|’s) report\\b| said in a report\\b| report (?:said|says|found))`,
+      'gu',
+    ),
+    test: (name) => MEDIA_WORD.test(name),
+  },
+];
+
+function scanLine(line: string): Hit[] {
+  const out = scanKnown(line, (before, after) => {
+    const sentence = before.split(/[.!?]\s+(?=[\p{Lu}"“])/u).pop() ?? '';
+    return BEFORE_KNOWN.test(sentence) || AFTER_KNOWN.test(after);
+  });
+  for (const p of UNKNOWN_PATTERNS) {
+    for (const m of line.matchAll(p.re)) {
+      const lead = (m[1] ?? '').trim();
+      const name = cleanName(m[2] ?? '');
+      if (!name) continue;
+      const at = m.index + m[0].indexOf(m[2]!);
+      const known = findOutlet(name);
+      if (known) {
+        out.push({ at, name: known.name });
+        continue;
+      }
+      if (!isPlausibleName(name) || !p.test(name, lead)) continue;
+      out.push({ at, name });
+    }
+  }
+  return out;
+}
+
+/** Drops a possessive lead ("Israel's Channel 14" → "Channel 14") and a leading article. */
+function cleanName(name: string): string {
+  let n = name.trim().replace(/^(?:The|the)\s+/, '');
+  const poss = /^[\p{Lu}][\p{L}-]*(?:'s|’s)\s+(.+)$/u.exec(n);
+  if (poss) n = poss[1]!;
+  return n.replace(/[’'.,]+$/u, '').trim();
+}
+
+function isPlausibleName(name: string): boolean {
+  if (name.length < 2 || name.length > 60) return false;
+  const words = name.split(/\s+/);
+  if (words.every((w) => SENTENCE_WORDS.has(w))) return false;
+  if (SENTENCE_WORDS.has(words[0]!) && words.length === 1) return false;
+  if (INSTITUTION.test(name) && !/\b(?:News|Press) Agency\b/.test(name)) return false;
+  if (COUNTRY_NAMES.has(name.toLowerCase())) return false;
+  return !/^(?:On|In|At|By|For|From|With|After|Before|During|Since|Last|Next|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(
+    name,
+  );
+}
+
+/** Two to four capitalised words, none a country or an institution: the shape of a person's name. */
+function isPersonName(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 2 || words.length > 4) return false;
+  if (!words.every((w) => /^(?:(?:al|el|bin|ibn|de|van|von)-)?[\p{Lu}][\p{Ll}\p{M}'’-]+$/u.test(w)))
+    return false;
+  return (
+    isPlausibleName(name) && !words.some((w) => SENTENCE_WORDS.has(w) || COUNTRY_NAMES.has(w.toLowerCase()))
+  );
+}
+
+function isPersonOrOutletName(name: string): boolean {
+  return isPlausibleName(name) && (isPersonName(name) || /^[\p{Lu}\d][\p{L}\d _-]{1,40}$/u.test(name));
+}
+
+/** Every known outlet named in a text (canonical names, in order), whatever the context. */
+export function findOutletMentions(text: string): Array<{ at: number; name: string }> {
+  return typeof text === 'string' ? scanKnown(text, () => true) : [];
+}

@@ -1,0 +1,206 @@
+/** What a line of a scraped page is, judged on its own: its shape and its vocabulary. */
+export type LineKind =
+  | 'nav'
+  | 'caption'
+  | 'slug'
+  | 'appeal'
+  | 'promo'
+  | 'embed'
+  | 'read-more'
+  | 'timestamp'
+  | 'image'
+  | 'sign-off'
+  | 'byline'
+  | 'url'
+  | 'related'
+  | 'repeated'
+  | 'duplicate';
+
+const NAV_WORDS = [
+  'skip to (?:the )?(?:main )?(?:content|navigation|search|footer)',
+  'jump to (?:content|navigation|comments)',
+  '(?:main )?menu',
+  'search',
+  'home(?:page)?',
+  'log ?in',
+  'log ?out',
+  'sign ?in',
+  'sign ?up',
+  'register',
+  'subscribe(?: now)?',
+  'share(?: this(?: article| story| page)?| on \\w+| via \\w+)?',
+  'facebook|twitter|x|whatsapp|telegram|linkedin|reddit|email|e-mail|print|copy(?: link)?|link copied',
+  'advertisement|advertising|sponsored(?: content)?|ad|promoted|partner content',
+  '\\d* ?comments?',
+  'close|back to top|next|previous|next article|previous article|see all|view all|load more|show more',
+  'top stories|most read|most popular|most viewed|trending(?: now)?|latest(?: news| stories)?|breaking news',
+  'related(?: articles| stories| content| coverage| topics| news| posts)?|recommended(?: for you| stories)?',
+  'you may also like|you might also like|more (?:from|on|about) .{1,40}|more stories|more news|read next|up next',
+  'topics|tags|categories|filed under',
+  'listen(?: to(?: this)? (?:article|story))?(?: \\(?\\d+ min(?:utes?)?\\)?)?',
+  '\\d+ min(?:ute)?s? (?:read|listen)',
+  'watch(?: live| now| video)?|play(?: video)?|video|audio|gallery|photos',
+  'accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|cookie (?:policy|settings)',
+  'privacy(?: policy)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?|careers|help|faq|sitemap',
+  'open in app|download (?:the|our) app|get the app|edition|english|follow',
+  'font size|text size|a\\+|a-|dark mode|light mode|bookmark|save|saved|gift(?: this)? article',
+];
+const NAV = new RegExp(`^(?:${NAV_WORDS.join('|')})\\s*[:»›>→.…]*$`, 'iu');
+const LABEL_LINE = /^(?:tags?|topics?|categories|filed under|keywords|section|related topics)\s*:/iu;
+const MENU_SEPARATORS = /\s+[|•·›»>/]\s+|\s{3,}/u;
+
+const CREDIT_PAREN =
+  /\s*\((?:[^()]{0,60}\/[^()]{1,60}|[^()]{0,60}\b(?:screenshot|[Pp]hoto|[Pp]hotograph|[Ii]mage|[Cc]redit|[Cc]ourtesy|[Hh]andout|[Ff]ile|[Ii]llustration|Getty|[Vv]ia)\b[^()]{0,60})\)\s*\.?\s*$/u;
+const CREDIT_TAIL =
+  /(?:^|[.!?)]\s*|\s[|–—-]\s*)(?:Photo|Photograph|Picture|Image|Credit|Photo credit|Illustration|Video|Footage)s?\s*(?:by)?\s*[:|]\s*\S.{0,80}$/u;
+const CREDIT_ONLY =
+  /^(?:[\p{Lu}][\p{L}'’.-]*\s+){0,3}(?:\/\s*)?(?:Getty Images|AFP|AP|REUTERS|Reuters|EPA|EPA-EFE|Anadolu|Shutterstock|Alamy|AP Photo|Xinhua|SOPA Images|NurPhoto)(?:\s*(?:via|\/)\s*[\p{L} .'’-]{1,40})?$/u;
+const AGENCY_SLASH = /^(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU)\s*\/\s*\p{Lu}/u;
+
+const STRONG_APPEAL = [
+  /\bsign (?:up|in|on) (?:for|to|now|here|today)\b/iu,
+  /\bsubscribe (?:to|now|today|for)\b/iu,
+  /\balready (?:a |an )?(?:member|subscriber|supporter)\b/iu,
+  /\b(?:log|sign) in to\b/iu,
+  /\bdonat(?:e|ion)s?\b/iu,
+  /\bsupport (?:our|independent|quality|trusted|fearless) (?:journalism|reporting|work|newsroom)\b/iu,
+  /\bbecome (?:a |an )?(?:member|subscriber|supporter|patron|insider)\b/iu,
+  /\bimportant to you\?/iu,
+  /\bad-free\b/iu,
+  /[$€£]\s?\d+(?:[.,]\d+)?\s*(?:a|per|\/)\s*(?:month|year|week)\b/iu,
+  /\bjoin (?:our|the) (?:community|club|list|mailing list)\b/iu,
+  /\brepublish(?:ing)?\b|\bsyndicat(?:e|ion)\b|\breprint (?:rights|this)\b/iu,
+  /\ball rights reserved\b|^©|^copyright\b|\bcopyright ©|©\s?\d{4}/iu,
+  /\b(?:follow|like) us on\b/iu,
+  /\bdownload (?:our|the) (?:free )?app\b/iu,
+  /\bclick here\b/iu,
+  /\bmore about \S+(?: \S+){0,3} can be found\b/iu,
+  /\bget (?:our|the) (?:latest|best|top|daily|weekly|free)\b.*\b(?:inbox|newsletter|email)\b/iu,
+  /\b(?:in|to) your inbox\b/iu,
+  /\bcookies?\b.*\b(?:consent|accept|settings|preferences|we use)\b/iu,
+  /\bstop seeing this\b/iu,
+  /\bI(?:'|’)ll give\b|\bgive (?:now|today|monthly|once)\b/iu,
+];
+const WEAK_APPEAL = [
+  /\bour (?:\w+ )?(?:journalism|journalists|reporting|newsroom|work|coverage|mission|readers|reporters)\b/iu,
+  /\byour (?:support|appreciation|contribution|generosity|subscription|membership)\b/iu,
+  /\breaders like you\b/iu,
+  /\byou (?:value|appreciate|rely on|trust|care)\b/iu,
+  /\bplease consider\b|\bwe have (?:an ask|a request|a favou?r)\b/iu,
+  /\bfinancially\b|\bmembers?(?:hip)?\b|\bsubscri(?:be|ption|bers?)\b|\bcontribut(?:e|ion)\b/iu,
+  /\bexclusive content\b|\bpaywall\b|\bfree (?:and|access)\b/iu,
+  /\b(?:independent|unrivall?ed|unparallel(?:l)?ed|fearless|trusted) (?:\w+ )?(?:coverage|journalism|reporting|news)\b/iu,
+  /\bnewsletters?\b/iu,
+  /\bthank you\b/iu,
+];
+const QUOTE_MARK = /["“”«»„]|(?:^|\s)['‘][^']{3,}['’](?:\s|[.,]|$)/u;
+
+const READ_MORE =
+  /^(?:read more|read also|also read|see also|related|recommended|more|watch|listen|read next|more on this|read the full (?:story|article)|full story|continue reading|read more about)\s*(?:[:»›>→|]|\.\.\.|…)/iu;
+const READ_MORE_BARE =
+  /^(?:read more|read also|also read|see also|continue reading|read next|full story)\s*[:»›>→.…]*$/iu;
+
+const TIME_TOKEN =
+  /(?:\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th|k|m)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|yesterday|today|just now|now|ago|updated|published|posted|last updated|first published|modified|date|on|at|views?|reads?|comments?|shares?|likes?|min(?:ute)?s?|hours?|hrs?|h|m|s|days?|weeks?|months?|years?|am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|ist|ast|eet|eest|idt|msk|jst|aest|[+-]\d{2}:?\d{2})/giu;
+
+const SIGN_OFF = [
+  /\bcontributed (?:reporting )?to this (?:report|article|story)\.?$/iu,
+  /^\(?(?:additional )?(?:reporting|writing|editing|compiled|edited|written|translated|research) by\b/iu,
+  /^(?:with|—|–)\s*(?:agencies|wires|afp|ap|reuters|dpa|efe|ansa|anadolu)\.?$/iu,
+  /^(?:agencies|news agencies|wire services) contributed\b/iu,
+  /^this (?:article|story|report|piece) (?:was|has been|is) (?:originally |first |also )?(?:published|updated|amended|corrected|produced|translated)\b/iu,
+  /^(?:the author|the writer|\S+ \S+) can be reached (?:at|via)\b/iu,
+  /^follow (?:him|her|them|\S+(?: \S+)?) on (?:twitter|x|instagram|bluesky|threads|facebook)\b/iu,
+  /^(?:email|e-mail|contact)\s*:?\s*\S+@\S+$/iu,
+  /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){1,3},? (?:is|was) (?:a|an|the) [^.]{0,80}\b(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|producer)\b[^.]{0,80}\.?$/u,
+  /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){1,3}, (?:founding |managing |executive |deputy )?(?:editor|editor-in-chief|publisher|ceo)\b/iu,
+];
+const BYLINE =
+  /^by\s+[\p{Lu}][\p{L}'’.-]+(?:,?\s+(?:and\s+|&\s+)?[\p{Lu}][\p{L}'’.-]+){0,7}(?:\s*[|,–—-]\s*[\p{L} ]{1,40})?$/u;
+
+export const EMBED_MARK = /pic\.twitter\.com\/\S+|https?:\/\/t\.co\/\S+/iu;
+export const SIGNATURE =
+  /^\s*[—–-]+\s*.{1,80}?\s*\(@[A-Za-z0-9_]{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})?\s*$/u;
+const EMBED_LINE =
+  /^(?:a post shared by .{1,80}|view this post on instagram|view (?:on|more on) (?:instagram|facebook|x|twitter|tiktok|youtube)|watch on youtube|embed from getty images|(?:this )?(?:tweet|post|video|content) (?:is|was) (?:unavailable|not available)|load(?:ing)? (?:tweet|embed|video)…?|[—–-]\s*.{1,80}\(@\w{1,30}\)\s*.{0,40})$/iu;
+export const URL_LINE = /^<?(?:https?:\/\/|www\.)\S+>?$/iu;
+export const IMAGE_MD = /!\[[^\]]{0,300}\]\([^)\s]{0,500}\)/gu;
+const PICTO_START = /^[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}]/u;
+
+export function wordCount(line: string): number {
+  return line.split(/\s+/).filter(Boolean).length;
+}
+
+/** Strong appeal vocabulary, or two kinds of weak appeal vocabulary, outside quoted speech. */
+export function appealScore(line: string): number {
+  if (STRONG_APPEAL.some((r) => r.test(line))) return QUOTE_MARK.test(line) && wordCount(line) > 25 ? 1 : 2;
+  const weak = WEAK_APPEAL.filter((r) => r.test(line)).length;
+  if (/\bnewsletters?\b/iu.test(line) && wordCount(line) <= 12) return 2;
+  return QUOTE_MARK.test(line) ? Math.min(weak, 1) : weak;
+}
+
+export function isTimestampLine(line: string): boolean {
+  if (!/\d/.test(line) || line.length > 80) return false;
+  return line.replace(TIME_TOKEN, ' ').replace(/[\s.,:;|/\\·•()\-–—]+/gu, '') === '';
+}
+
+export function isCaption(line: string): boolean {
+  return (
+    CREDIT_PAREN.test(line) ||
+    CREDIT_ONLY.test(line) ||
+    AGENCY_SLASH.test(line) ||
+    (CREDIT_TAIL.test(line) && wordCount(line) <= 60) ||
+    /\((?:[\p{L} ]{1,40} )?screenshot\)\s*$/iu.test(line)
+  );
+}
+
+export function isEmbedStart(line: string): boolean {
+  return PICTO_START.test(line) || EMBED_MARK.test(line) || /^[@#]\w/u.test(line);
+}
+
+function isMenu(line: string): boolean {
+  const parts = line.split(MENU_SEPARATORS).map((p) => p.trim());
+  if (parts.length < 3) return false;
+  return parts.every((p) => p.length > 0 && wordCount(p) <= 4 && !/[.!?]$/u.test(p));
+}
+
+/** The kind of furniture a line is on its own, or null when it may be body text. */
+export function classifyLine(line: string): LineKind | null {
+  const words = wordCount(line);
+  if (line === '') return null;
+  if (SIGNATURE.test(line) || EMBED_LINE.test(line) || (EMBED_MARK.test(line) && words <= 60)) return 'embed';
+  if (URL_LINE.test(line)) return 'url';
+  if (isTimestampLine(line)) return 'timestamp';
+  if (words <= 8 && NAV.test(line)) return 'nav';
+  if (LABEL_LINE.test(line) && words <= 30) return 'nav';
+  if (isMenu(line)) return 'nav';
+  if (/^\[[^\]]{1,200}\]\([^)]*\)$/u.test(line)) return 'read-more';
+  if (READ_MORE_BARE.test(line) || (words <= 25 && READ_MORE.test(line))) return 'read-more';
+  if (isCaption(line)) return 'caption';
+  if (isSlug(line)) return 'slug';
+  if (SIGN_OFF.some((r) => r.test(line)) && words <= 40) return 'sign-off';
+  if (BYLINE.test(line) && words <= 12) return 'byline';
+  if (appealScore(line) >= 2)
+    return /\brepublish|\bsyndicat|©|copyright|rights reserved/iu.test(line) ? 'promo' : 'appeal';
+  return null;
+}
+
+/** An all-capitals slug or kicker: no lower-case letters, no caseless script. */
+function isSlug(line: string): boolean {
+  const upper = line.match(/\p{Lu}/gu)?.length ?? 0;
+  return upper >= 4 && !/\p{Ll}/u.test(line) && !/\p{Lo}/u.test(line) && wordCount(line) <= 15;
+}
+
+/** Short, unpunctuated, capitalised: the shape of a headline or a sub-heading. */
+export function isHeadlineLike(line: string): boolean {
+  const words = wordCount(line);
+  if (words < 2 || words > 22 || line.length > 160) return false;
+  if (/[.,;:]$/u.test(line)) return false;
+  if (/^[-*•·]\s/u.test(line)) return false;
+  return /^["“'‘]?[\p{Lu}\d]/u.test(line);
+}
+
+/** Prose: long, or ending as a sentence ends. */
+export function isProse(line: string): boolean {
+  return wordCount(line) > 22 || /[.!?…]["”’)]?$/u.test(line);
+}
