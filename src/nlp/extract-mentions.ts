@@ -1,0 +1,390 @@
+import type { EntityKind, Mention } from '../types.ts';
+import { borderName, classifyCountryUse, mentionsSharedBorder, PARTY_NOUNS } from './country-context.ts';
+import { findRoleAfter, findRoleBefore, isTitleWord, splitTitle } from './find-roles.ts';
+import { getGazetteer, type Place } from './gazetteer.ts';
+import { foldName, groupPersonNames, nameWords } from './join-names.ts';
+import { type Chunk, chunkText, findNameChunks, type Token, tokenize } from './name-chunks.ts';
+import { findKnownOrg, findNewsOutlet } from './org-lookup.ts';
+import { GROUP_WORDS, ORG_WORDS } from './org-names.ts';
+import { pickRole } from './pick-role.ts';
+import { CAPITALS } from './place-aliases.ts';
+import { splitSentences } from './split-sentences.ts';
+import { looksLikeCommonWord, looksLikePerson, looksLikeVerb, tagTerms } from './tag-terms.ts';
+
+export type MentionSource = { title: string | null; text: string; outlet: string | null; cites: string[] };
+
+/** One sighting of an entity; `weight` 0 when the sentence only says who did not comment. */
+type Occurrence = {
+  kind: EntityKind;
+  name: string;
+  role: string | null;
+  country: string | null;
+  order: number;
+  weight: number;
+};
+type Pending = { name: string; role: string | null; order: number; weight: number; person: boolean };
+
+const MAX_CHARS = 60_000;
+const NO_COMMENT =
+  /\b(?:declined|refused|did\s+not|didn[’']t|not\s+immediately|could\s+not\s+be\s+reached|neither|nor|no)\b[^.]{0,90}\b(?:comment|respond|reply)/i;
+const CREDITS =
+  /\b(?:contributed\s+to\s+this\s+report|reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting)\b/i;
+const ENGLISH_WORDS = new Set(
+  'the of and to in a is that for on with as was said by it from at his her their'.split(' '),
+);
+
+/** Whether a text is English enough for these rules (short texts are given the benefit of the doubt). */
+function isEnglish(text: string): boolean {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < 30) return true;
+  const hits = words.filter((w) => ENGLISH_WORDS.has(w)).length;
+  return hits / words.length >= 0.06;
+}
+
+/**
+ * People, organisations and places an article names, each once under its fullest form, with the
+ * most informative role found and how often the article names it. Countries come as `place` when
+ * used as a location and as `org` when acting as a party; they may be both. Ordered by first
+ * appearance (title first), so earlier means more prominent.
+ */
+export function extractMentions(article: MentionSource): Mention[] {
+  const body = (article.text ?? '').slice(0, MAX_CHARS);
+  if (!isEnglish(body)) return [];
+  const title = article.title?.trim() ?? '';
+  const sentences = [...(title ? [title] : []), ...splitSentences(body)];
+  if (sentences.length === 0) return [];
+  const joinedText = sentences.join('\n');
+  const tags = tagTerms(joinedText);
+  const bases: number[] = [];
+  let pos = 0;
+  for (const s of sentences) {
+    bases.push(pos);
+    pos += s.length + 1;
+  }
+  const gaz = getGazetteer();
+  const isModifier = (w: string) => gaz.lookupDemonym(w) !== null || gaz.lookupPlace(w)?.kind === 'country';
+  const acronyms = findAcronyms(sentences);
+  const occurrences: Occurrence[] = [];
+  const pending: Pending[] = [];
+
+  sentences.forEach((sentence, si) => {
+    const weight = NO_COMMENT.test(sentence) || CREDITS.test(sentence) ? 0 : 1;
+    const tokens = tokenize(sentence);
+    const tagsAt = (t: Token) => tags(bases[si]! + t.start);
+    const countryOf = (t: Token) => {
+      const p = gaz.lookupPlace(t.text);
+      return p?.kind === 'country' ? p.name : null;
+    };
+    const countriesHere: string[] = [];
+    const isRoleModifier = (w: string, t?: Token) =>
+      t && /^\p{Ll}/u.test(w) ? !looksLikeVerb(tagsAt(t)) : isModifier(w);
+    const add = (o: Omit<Occurrence, 'order' | 'weight'>, ti: number) =>
+      occurrences.push({ ...o, order: si * 10_000 + ti, weight });
+    const addParty = (country: string, ti: number) =>
+      add({ kind: 'org', name: country, role: null, country: null }, ti);
+
+    let previousPlace: Place | null = null;
+    let previousEnd = -1;
+    for (const chunk of findNameChunks(sentence, tokens)) {
+      const toks = dropSentenceStart(sentence, tokens, chunk, tagsAt);
+      if (toks.length === 0) continue;
+      const firstIdx = tokens.indexOf(toks[0]!);
+      const fullText = chunkText(sentence, toks);
+      const qualifier =
+        previousPlace &&
+        previousPlace.kind !== 'country' &&
+        /^,\s*$/.test(sentence.slice(previousEnd, chunk.start));
+      previousPlace = null;
+      previousEnd = chunk.end;
+
+      // "Israel-Syria border", "Israel-Palestine": names joined by hyphens.
+      if (toks.length === 1 && /\p{Lu}[^-]*-\p{Lu}/u.test(fullText)) {
+        const parts = fullText.split('-').map((p) => gaz.lookupPlace(p));
+        const next = tokens[chunk.last]?.text.toLowerCase();
+        if (parts.length === 2 && parts.every((p) => p?.kind === 'country') && next === 'border')
+          add(
+            { kind: 'place', name: borderName(parts[0]!.name, parts[1]!.name), role: null, country: null },
+            firstIdx,
+          );
+        continue;
+      }
+
+      const { title: titleWords, nameStart } = splitTitle(toks, isModifier);
+      const nameToks = toks.slice(nameStart);
+      if (nameToks.length === 0 || nameToks.every((t) => isTitleWord(t.text))) continue;
+      const name = chunkText(sentence, nameToks);
+      const nameIdx = tokens.indexOf(nameToks[0]!);
+      const roles: (string | null)[] = [];
+      if (titleWords) {
+        const prefix = findRoleBefore(sentence, tokens, firstIdx, isRoleModifier, false);
+        roles.push(prefix ? `${prefix} ${titleWords}` : titleWords);
+      } else roles.push(findRoleBefore(sentence, tokens, nameIdx, isRoleModifier));
+      roles.push(findRoleAfter(sentence, chunk.end));
+      const role = pickRole(roles);
+
+      const known = findKnownOrg(name) ?? acronyms.get(name);
+      if (known) {
+        add({ kind: 'org', name: known, role: null, country: null }, nameIdx);
+        continue;
+      }
+      const outlet = findNewsOutlet(fullText) ?? findNewsOutlet(name);
+      if (outlet) {
+        add({ kind: 'org', name: outlet, role: null, country: null }, nameIdx);
+        continue;
+      }
+      const hasOrgWord = nameToks.some((t) => ORG_WORDS.has(t.text));
+      const personSignal =
+        Boolean(titleWords) ||
+        (nameToks.length >= 2 &&
+          nameToks.some((t) => looksLikePerson(tagsAt(t))) &&
+          !nameToks.some((t) => gaz.lookupPlace(t.text)));
+      const place = !hasOrgWord && !personSignal ? lookupChunkPlace(name, gaz) : null;
+
+      if (place?.kind === 'country') {
+        previousPlace = place;
+        countriesHere.push(place.name);
+        if (qualifier) continue; // "Riyadh, Saudi Arabia": the country only qualifies the city.
+        const use = classifyCountryUse(
+          sentence,
+          tokens,
+          nameIdx,
+          chunk.last,
+          tagsAt,
+          (t) => countryOf(t) !== null,
+        );
+        if (use.place) add({ kind: 'place', name: place.name, role: null, country: place.name }, nameIdx);
+        if (use.party) addParty(place.name, nameIdx);
+        continue;
+      }
+      if (place) {
+        previousPlace = place;
+        const capitalOf = CAPITALS[place.name];
+        if (capitalOf && nameToks.length === 1) {
+          const next = tokens[chunk.last];
+          const prev = tokens[nameIdx - 1]?.text.toLowerCase();
+          const acts = (next && !nameToks[0]!.possessive && looksLikeVerb(tagsAt(next))) || prev === 'by';
+          const possessiveParty = nameToks[0]!.possessive && next && PARTY_NOUNS.has(next.text.toLowerCase());
+          if (acts || possessiveParty) {
+            addParty(capitalOf, nameIdx);
+            continue;
+          }
+        }
+        if (nameToks.length === 1) {
+          pending.push({ name: place.name, role, order: si * 10_000 + nameIdx, weight, person: false });
+          continue;
+        }
+        add({ kind: 'place', name: place.name, role: null, country: place.country }, nameIdx);
+        continue;
+      }
+
+      const demonym = nameToks.length === 1 ? gaz.lookupDemonym(name) : null;
+      if (demonym) {
+        if (actsAsParty(tokens, chunk.last, gaz)) addParty(demonym, nameIdx);
+        continue;
+      }
+      if (hasOrgWord) {
+        add(
+          { kind: 'org', name: qualifyOrg(name, tokens, nameIdx, gaz), role: null, country: null },
+          nameIdx,
+        );
+        continue;
+      }
+      if (nameToks.some((t) => GROUP_WORDS.has(t.text))) continue;
+      const particle = nameToks.some((t) =>
+        /^(al|el|bin|ibn|abu|van|von|de|da|di|del|der|ter|dos|du)(\b|-)/.test(t.text),
+      );
+      const placeWord = nameToks.some(
+        (t) => gaz.lookupDemonym(t.text) || gaz.lookupPlace(t.text)?.kind === 'country',
+      );
+      const looksPerson =
+        personSignal ||
+        (nameToks.length >= 2 &&
+          !placeWord &&
+          (particle || role !== null || nameToks.some((t) => looksLikePerson(tagsAt(t)))));
+      if (nameToks.length >= 2 && looksPerson && nameWords(name).length >= 2) {
+        add({ kind: 'person', name, role, country: null }, nameIdx);
+        continue;
+      }
+      if (nameToks.length === 1 || nameWords(name).length === 1)
+        pending.push({
+          name,
+          role,
+          order: si * 10_000 + nameIdx,
+          weight,
+          person: looksPerson || role !== null,
+        });
+    }
+
+    if (mentionsSharedBorder(sentence)) {
+      const pair = borderPair(sentences, si, countriesHere, gaz);
+      if (pair)
+        add({ kind: 'place', name: borderName(pair[0], pair[1]), role: null, country: null }, tokens.length);
+    }
+  });
+
+  resolvePending(pending, occurrences, gaz);
+  return toMentions(occurrences);
+}
+
+/** Drops capitalised words that only start the sentence ("Earlier", "Neither", "According"). */
+function dropSentenceStart(
+  sentence: string,
+  tokens: Token[],
+  chunk: Chunk,
+  tagsAt: (t: Token) => ReadonlySet<string>,
+): Token[] {
+  const toks = [...chunk.tokens];
+  const first = toks[0];
+  if (!first) return toks;
+  const before = chunk.first === 0 ? '' : sentence.slice(tokens[chunk.first - 1]!.end, first.start);
+  const atStart = chunk.first === 0 || /[“"‘:—–(•-]\s*$/.test(before);
+  if (atStart && looksLikeCommonWord(tagsAt(first))) toks.shift();
+  while (toks.length > 0 && isDateWord(toks[0]!, tagsAt)) toks.shift();
+  while (toks.length > 0 && isDateWord(toks[toks.length - 1]!, tagsAt)) toks.pop();
+  return toks;
+}
+
+const DATE_WORD =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
+
+function isDateWord(t: Token, tagsAt: (t: Token) => ReadonlySet<string>): boolean {
+  return DATE_WORD.test(t.text) || (tagsAt(t).has('Date') && !tagsAt(t).has('ProperNoun'));
+}
+
+/** "Syrian officials", "Israeli and Syrian security chiefs": a demonym standing for its government. */
+function actsAsParty(tokens: Token[], from: number, gaz: ReturnType<typeof getGazetteer>): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + 4); k++) {
+    const w = tokens[k]!.text;
+    if (PARTY_NOUNS.has(w.toLowerCase())) return true;
+    if (w === 'and' || gaz.lookupDemonym(w) || /^\p{Ll}/u.test(w)) continue;
+    return false;
+  }
+  return false;
+}
+
+/** "Israel's Foreign Ministry" → "Israel Foreign Ministry": a bare ministry name says too little. */
+function qualifyOrg(
+  name: string,
+  tokens: Token[],
+  idx: number,
+  gaz: ReturnType<typeof getGazetteer>,
+): string {
+  const prev = tokens[idx - 1];
+  if (!prev?.possessive) return name;
+  const country = gaz.lookupPlace(prev.text);
+  return country?.kind === 'country' ? `${country.name} ${name}` : name;
+}
+
+function lookupChunkPlace(name: string, gaz: ReturnType<typeof getGazetteer>): Place | null {
+  const direct = gaz.lookupPlace(name);
+  if (direct) return direct;
+  const words = name.split(' ');
+  if (words.length > 1 && gaz.lookupDemonym(words[0]!)) return gaz.lookupPlace(words.slice(1).join(' '));
+  return null;
+}
+
+/** "Long Name (LN)" definitions, so a later "LN" joins "Long Name". */
+function findAcronyms(sentences: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of sentences) {
+    for (const chunk of findNameChunks(s)) {
+      const m = s.slice(chunk.end).match(/^\s*\((\p{Lu}{2,6})\)/u);
+      if (!m?.[1]) continue;
+      const name = chunkText(s, chunk.tokens);
+      const initials = nameWords(name)
+        .map((w) => w[0])
+        .join('');
+      if (initials.toUpperCase().endsWith(m[1]) || initials.toUpperCase() === m[1])
+        out.set(m[1], findKnownOrg(name) ?? name);
+    }
+  }
+  return out;
+}
+
+/** The two countries a "shared border" lies between: named in this sentence, else just before. */
+function borderPair(
+  sentences: string[],
+  si: number,
+  here: string[],
+  gaz: ReturnType<typeof getGazetteer>,
+): [string, string] | null {
+  const uniq = (xs: string[]) => [...new Set(xs)];
+  if (uniq(here).length >= 2) return [uniq(here)[0]!, uniq(here)[1]!];
+  if (/\bbetween\b/i.test(sentences[si] ?? '') && !/\bbetween\s+the\s+two\b/i.test(sentences[si] ?? ''))
+    return null;
+  for (let k = si - 1; k >= Math.max(0, si - 2); k--) {
+    const found = uniq(
+      tokenize(sentences[k]!)
+        .map((t) => gaz.lookupPlace(t.text))
+        .filter((p) => p?.kind === 'country')
+        .map((p) => p!.name),
+    );
+    if (found.length >= 2) return [found[0]!, found[1]!];
+  }
+  return null;
+}
+
+/** Single words: a surname of someone named in full, else a place, else a person when tagged so. */
+function resolvePending(
+  pending: Pending[],
+  occurrences: Occurrence[],
+  gaz: ReturnType<typeof getGazetteer>,
+): void {
+  const fullNames = occurrences.filter((o) => o.kind === 'person').map((o) => o.name);
+  const surnames = new Set(fullNames.map((n) => nameWords(n).at(-1)!));
+  for (const p of pending) {
+    const key = nameWords(p.name).at(-1) ?? '';
+    const base = { order: p.order, weight: p.weight, role: p.role, country: null };
+    if (surnames.has(key)) {
+      occurrences.push({ ...base, kind: 'person', name: p.name });
+      continue;
+    }
+    const place = gaz.lookupPlace(p.name);
+    if (place && !p.person) {
+      occurrences.push({ ...base, kind: 'place', name: place.name, role: null, country: place.country });
+      continue;
+    }
+    if (p.person) occurrences.push({ ...base, kind: 'person', name: p.name });
+  }
+}
+
+function toMentions(occurrences: Occurrence[]): Mention[] {
+  const out: { mention: Mention; order: number }[] = [];
+  const persons = occurrences.filter((o) => o.kind === 'person');
+  for (const g of groupPersonNames(
+    persons,
+    (o) => o.name,
+    (o) => o.weight,
+  )) {
+    const count = g.members.reduce((n, o) => n + o.weight, 0);
+    if (count === 0) continue;
+    const role = pickRole(g.members.map((o) => o.role));
+    out.push({
+      mention: { name: g.name, kind: 'person', role, country: null, count },
+      order: Math.min(...g.members.map((o) => o.order)),
+    });
+  }
+  for (const kind of ['org', 'place'] as const) {
+    const byKey = new Map<string, Occurrence[]>();
+    for (const o of occurrences.filter((x) => x.kind === kind)) {
+      const k = foldName(o.name);
+      byKey.set(k, [...(byKey.get(k) ?? []), o]);
+    }
+    for (const group of byKey.values()) {
+      const count = group.reduce((n, o) => n + o.weight, 0);
+      if (count === 0) continue;
+      const first = group[0]!;
+      out.push({
+        mention: {
+          name: first.name,
+          kind,
+          role: pickRole(group.map((o) => o.role)),
+          country: first.country,
+          count,
+        },
+        order: Math.min(...group.map((o) => o.order)),
+      });
+    }
+  }
+  return out.sort((a, b) => a.order - b.order).map((x) => x.mention);
+}
