@@ -155,13 +155,17 @@ export function articlePage(a: FakeArticle, base: string): string {
 <footer>© Alder Gazette. All rights reserved.</footer></body></html>`;
 }
 
-/** A feed with accented text, encoded in a single-byte charset. */
-export function accentedFeed(base: string, charset: string): string {
+/** A feed with accented text in a single-byte charset; windows-1252 also gets the characters latin-1 lacks. */
+export function accentedFeed(base: string, charset: 'windows-1252' | 'ISO-8859-1'): string {
+  const [open, close, apostrophe] = charset === 'windows-1252' ? ['“', '”', '’'] : ['«', '»', "'"];
   return `<?xml version="1.0" encoding="${charset}"?>
 <rss version="2.0"><channel><title>Café Société — Nouvelles</title><link>${base}/</link><description>Invented</description>
-<item><title>Élection à Sainte-Gaëlle: “résultats serrés”</title><link>${base}/articles/${ARTICLES[0]!.slug}</link>
-<guid>${base}/fr/election</guid><description>Le conseil de Sainte-Gaëlle a voté à l’unanimité; la séance était présidée par Mme Brûlé.</description></item>
-</channel></rss>`;
+<item><title>Élection à Sainte-Gaëlle: ${open}résultats serrés${close}</title><link>${base}/articles/${ARTICLES[0]!.slug}</link>
+<guid>${base}/fr/election</guid><description>Le conseil de Sainte-Gaëlle a voté à l${apostrophe}unanimité; la séance était présidée par Mme Brûlé.</description></item>
+</channel></rss>`.replace(
+    'Société — Nouvelles',
+    charset === 'windows-1252' ? 'Société — Nouvelles' : 'Société - Nouvelles',
+  );
 }
 
 function send(
