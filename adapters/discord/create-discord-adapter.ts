@@ -68,6 +68,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
   let started = false;
 
   client.on(Events.Error, (err) => log.error({ err }, 'discord: client error'));
+  client.on(Events.Warn, (message) => log.warn({ message }, 'discord: warning'));
   client.on(Events.ShardError, (err, shardId) => log.warn({ err, shardId }, 'discord: gateway error'));
   client.rest.on('rateLimited', (info) =>
     log.warn(

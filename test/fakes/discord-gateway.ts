@@ -22,6 +22,8 @@ export type FakeDiscordGateway = {
   received: GatewayPayload[];
   /** The IDENTIFY payloads' `d`. */
   identifies: Record<string, unknown>[];
+  /** How many connections the client has opened (1 unless it reconnected). */
+  connections(): number;
   /** Sends INTERACTION_CREATE for `/news …`; returns the interaction's id and token. */
   sendInteraction(i: FakeInteraction): { id: string; token: string };
   close(): Promise<void>;
@@ -35,6 +37,7 @@ export async function createFakeDiscordGateway(opts: {
   applicationId: string;
   botUserId: string;
   guildIds: string[];
+  heartbeatIntervalMs?: number;
 }): Promise<FakeDiscordGateway> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
@@ -43,6 +46,7 @@ export async function createFakeDiscordGateway(opts: {
   const received: GatewayPayload[] = [];
   const identifies: Record<string, unknown>[] = [];
   let current: { ws: WebSocket; seq: number } | null = null;
+  let connections = 0;
 
   const user = {
     id: opts.botUserId,
@@ -97,9 +101,10 @@ export async function createFakeDiscordGateway(opts: {
       ws.close(4012, 'Invalid API version');
       return;
     }
+    connections += 1;
     const conn = { ws, seq: 0 };
     current = conn;
-    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: opts.heartbeatIntervalMs ?? 45_000 } }));
     ws.on('message', (raw) => {
       const payload = JSON.parse(String(raw)) as GatewayPayload;
       received.push(payload);
@@ -125,6 +130,7 @@ export async function createFakeDiscordGateway(opts: {
     url,
     received,
     identifies,
+    connections: () => connections,
     sendInteraction(i) {
       if (!current) throw new Error('fake gateway: no client connected');
       const id = nextSnowflake();

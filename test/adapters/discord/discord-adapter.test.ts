@@ -223,13 +223,19 @@ describe('discord adapter: global commands and slow handlers', () => {
   };
 
   beforeAll(async () => {
-    h = await makeDiscordHarness({ guildId: null, adapter: { deferAfterMs: 0 } });
+    h = await makeDiscordHarness({ guildId: null, adapter: { deferAfterMs: 0 }, heartbeatIntervalMs: 50 });
     await h.adapter.start(handler);
   });
   afterAll(async () => {
     release();
     await h?.adapter.stop();
     await h?.close();
+  });
+
+  it('heartbeats and gets ACKs without reconnecting', async () => {
+    await expect.poll(() => h.gateway.received.filter((p) => p.op === 1).length).toBeGreaterThanOrEqual(3);
+    expect(h.gateway.identifies).toHaveLength(1);
+    expect(h.gateway.connections()).toBe(1);
   });
 
   it('registers /news globally when no guild is configured', () => {

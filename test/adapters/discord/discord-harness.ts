@@ -65,7 +65,11 @@ export type DiscordHarness = AdapterHarness & {
 };
 
 export async function makeDiscordHarness(
-  opts: { guildId?: string | null; adapter?: Partial<DiscordAdapterConfig> } = {},
+  opts: {
+    guildId?: string | null;
+    adapter?: Partial<DiscordAdapterConfig>;
+    heartbeatIntervalMs?: number;
+  } = {},
 ): Promise<DiscordHarness> {
   const guildId = opts.guildId === undefined ? defaultGuildId : opts.guildId;
   const rest = await createFakeDiscordRest({ applicationId });
@@ -73,6 +77,7 @@ export async function makeDiscordHarness(
     applicationId,
     botUserId,
     guildIds: guildId ? [guildId] : [],
+    heartbeatIntervalMs: opts.heartbeatIntervalMs,
   });
   rest.setGatewayUrl(gateway.url);
   rest.failChannel(missingChannelId, 'unknown_channel');
