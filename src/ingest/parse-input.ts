@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { InputError, describeError } from '../errors.ts';
 import type { ArticleInput } from '../types.ts';
+import { extractCites } from './cites.ts';
 import { decodeText, looksBinary } from './decode-text.ts';
 import { extractHtml } from './html/index.ts';
 import { type ArticleRecord, recordToInput, validateRecord } from './parse-record.ts';
@@ -127,7 +128,8 @@ export function parseInput(
               title: page.title,
               published: page.published,
               text: page.text,
-              cites: [],
+              // Embedded posts quoted as the report's source are furniture, yet they name who it cites.
+              cites: extractCites(text, { outlet: page.outlet }),
             },
           },
         ];
