@@ -129,6 +129,16 @@ async function findOriginal(db: Db, hash: string, exceptId: string, before?: str
   return first ? (first.copy_of ?? first.id) : null;
 }
 
+// What counts as the publisher's edit: not a re-extraction's spacing, case or date spelling.
+const collapse = (s: string | null) => (s == null ? null : s.replace(/\s+/g, ' ').trim());
+const sameTitle = (a: string | null, b: string | null) => collapse(a) === collapse(b);
+function sameTime(a: string | null, b: string | null): boolean {
+  if (a === b) return true;
+  if (a == null || b == null) return false;
+  const [x, y] = [Date.parse(a), Date.parse(b)];
+  return !Number.isNaN(x) && x === y;
+}
+
 async function upsertIn(db: Db, ctx: StoreContext, raw: ArticleInput): Promise<UpsertResult> {
   const input = cleanInput(raw);
   const id = computeArticleId(input);
@@ -139,9 +149,9 @@ async function upsertIn(db: Db, ctx: StoreContext, raw: ArticleInput): Promise<U
 
   if (existing) {
     const changed =
-      existing.text !== input.text ||
-      existing.title !== input.title ||
-      existing.published !== input.published;
+      existing.content_hash !== contentHash ||
+      !sameTitle(existing.title, input.title) ||
+      !sameTime(existing.published, input.published);
     if (!changed) return { status: 'unchanged', article: toArticle(existing) };
     const copyOf =
       existing.content_hash === contentHash

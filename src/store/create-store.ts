@@ -1,20 +1,15 @@
 import { createArticleMethods } from './article-store.ts';
 import { createFeedMethods } from './feed-store.ts';
-import { defaultSqlitePath, type OpenDatabaseOptions, openDatabase } from './open-database.ts';
+import { defaultSqlitePath, type OpenDatabaseOptions, openDatabase, type StoreLog } from './open-database.ts';
 import { createQuarantineMethods } from './quarantine-store.ts';
 import { createWriteRunner } from './run-write.ts';
 import type { Store } from './store.ts';
 import type { StoreContext } from './store-context.ts';
 import { createStoryMethods } from './story-store.ts';
 
-/** Any logger with pino's shape. */
-export type StoreLog = {
-  info(obj: unknown, msg?: string): void;
-  warn(obj: unknown, msg?: string): void;
-};
+export type { StoreLog };
 
 export type CreateStoreOptions = OpenDatabaseOptions & {
-  log?: StoreLog;
   /** The clock, as an ISO string; tests may fix it. */
   now?: () => string;
 };

@@ -8,11 +8,18 @@ import { createMigrationProvider } from './migrations.ts';
 import { queueSqliteWrite } from './run-write.ts';
 import type { Database, Db, Dialect } from './schema.ts';
 
+/** Any logger with pino's shape. */
+export type StoreLog = {
+  info(obj: unknown, msg?: string): void;
+  warn(obj: unknown, msg?: string): void;
+};
+
 export type OpenDatabaseOptions = {
   databaseUrl?: string | null;
   sqlitePath?: string;
   /** PostgreSQL only: keep every table in this schema (created when missing). */
   schema?: string;
+  log?: StoreLog;
 };
 
 const schemaName = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -43,7 +50,7 @@ function openSqlite(path: string): { db: Db; key: string | null } {
   };
 }
 
-async function openPostgres(url: string, schema: string | undefined): Promise<Db> {
+async function openPostgres(url: string, schema: string | undefined, log?: StoreLog): Promise<Db> {
   if (schema !== undefined && !schemaName.test(schema))
     throw new InputError(`schema "${schema}" is not a plain SQL identifier`, 'store options');
   if (schema !== undefined) {
@@ -62,6 +69,9 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Db
     max: 10,
     ...(schema === undefined ? {} : { options: `-c search_path="${schema}"` }),
   });
+  // An idle client losing its connection (server restart) is reported here; unhandled, it would end
+  // the process. The pool replaces the client and the next query reconnects.
+  pool.on('error', (err) => log?.warn({ err }, 'PostgreSQL connection lost'));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
@@ -78,7 +88,7 @@ export type OpenedDatabase = {
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<OpenedDatabase> {
   const dialect: Dialect = opts.databaseUrl ? 'postgres' : 'sqlite';
   const { db, key } = opts.databaseUrl
-    ? { db: await openPostgres(opts.databaseUrl, opts.schema), key: null }
+    ? { db: await openPostgres(opts.databaseUrl, opts.schema, opts.log), key: null }
     : openSqlite(opts.sqlitePath ?? defaultSqlitePath);
   try {
     await sql`select 1`.execute(db);
@@ -103,5 +113,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<OpenedDat
       cause: error,
     });
   }
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  if (applied.length > 0) opts.log?.info({ dialect, migrations: applied }, 'database migrated');
   return { db, dialect, sqliteKey: key };
 }

@@ -84,6 +84,20 @@ describe.each(listDialectCases())('articles on $name', ({ newLocation }) => {
     expect(await store.countArticles()).toBe(1);
   });
 
+  it('does not count spacing, case or another spelling of the same date as an edit', async () => {
+    const store = await open(newLocation());
+    const first = await store.upsertArticle(makeInput());
+    const again = await store.upsertArticle(
+      makeInput({
+        text: `  ${harbourText.replace(/\n\n/g, '\n \n').replace('Tuesday', 'TUESDAY')}\n`,
+        title: ' Northern pier  to close for repairs',
+        published: '2026-03-03T10:00:00+02:00',
+      }),
+    );
+    expect(again.status).toBe('unchanged');
+    expect(again.article).toEqual(first.article);
+  });
+
   it('treats the same feed guid under another URL spelling as the same article', async () => {
     const store = await open(newLocation());
     const viaFeed = makeInput({ feedId: 'f1', guid: 'urn:velm:4411' });

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError, NewsbotError } from '../../src/errors.ts';
 import { createStore } from '../../src/store/index.ts';
@@ -21,6 +22,17 @@ describe('createStore', () => {
       await store.close();
     }
     await store.close();
+  });
+
+  it('logs the migrations it applied through a pino logger, once', async () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const path = join(dir, 'logged.db');
+    await (await createStore({ sqlitePath: path, log })).close();
+    await (await createStore({ sqlitePath: path, log })).close();
+    const migrated = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'database migrated');
+    expect(migrated).toHaveLength(1);
+    expect(migrated[0].migrations).toContain('0001_init');
   });
 
   it('works in memory', async () => {
