@@ -28,6 +28,7 @@ export function normalizeDate(value: string | null | undefined): string | null {
   if (!value) return null;
   let v = value.trim();
   if (!v) return null;
+  v = v.replace(/\s*(GMT|UTC)$/i, 'Z');
   if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(v)) v = `${v.replace(' ', 'T')}Z`;
   else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(v)) v = v.replace(' ', 'T');
   // "+0100" offsets: Date.parse wants "+01:00".
@@ -52,23 +53,76 @@ function resolveUrl(href: string | null, base: string | null | undefined): strin
 
 const TITLE_SEPARATORS = /\s+(?:[|–—·•»:]|-{1,2}|::)\s+/;
 
-/** Drops a trailing (or leading) " | Outlet" part of a title when it names the outlet or is short. */
+const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+function namesOutlet(part: string, outlet: string | null): boolean {
+  if (!outlet) return false;
+  const p = norm(part);
+  const o = norm(outlet);
+  return (
+    p.length > 0 && o.length > 0 && (p === o || (p.includes(o) && p.length <= o.length + 12) || o.includes(p))
+  );
+}
+
+/**
+ * Drops a " | Outlet" (or "Outlet - ") part from a title: a part naming the outlet, or a short last
+ * part ("| Editorial", "- Sports") after a longer headline.
+ */
 export function stripTitleSuffix(title: string, outlet: string | null): string {
   const parts = title.split(TITLE_SEPARATORS);
   if (parts.length < 2) return title;
-  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  const o = outlet ? norm(outlet) : null;
-  const last = parts[parts.length - 1]!;
   const first = parts[0]!;
-  if (o && norm(last).includes(o))
-    return title.slice(0, title.lastIndexOf(last)).replace(TITLE_SEPARATORS, '').trim() || title;
-  if (o && norm(first).includes(o) && parts.length >= 2) return parts.slice(1).join(' - ').trim();
-  const words = last.trim().split(/\s+/).length;
-  if (words <= 4 && first.split(/\s+/).length >= 3) {
-    const cut = title.slice(0, title.length - last.length);
-    return cut.replace(/\s+(?:[|–—·•»:]|-{1,2}|::)\s*$/, '').trim();
+  const last = parts[parts.length - 1]!;
+  const words = (s: string) => s.trim().split(/\s+/).length;
+  if (namesOutlet(last, outlet) || (words(last) <= 3 && words(first) >= 3)) {
+    const cut = title.slice(0, title.length - last.length).replace(/\s+(?:[|–—·•»:]|-{1,2}|::)\s*$/, '');
+    return cut.trim() || title;
+  }
+  const leadingLabel = /^[^|]{1,30}\s\|\s/.exec(title);
+  if (namesOutlet(first, outlet) || (leadingLabel && words(first) <= 2 && words(title) - words(first) >= 4)) {
+    const rest = title.slice(first.length).replace(/^\s*(?:[|–—·•»:]|-{1,2}|::)\s+/, '');
+    return rest.trim() || title;
   }
   return title;
+}
+
+const looksLikeUrl = (s: string) => /^(https?:)?\/\/|^www\./i.test(s.trim());
+
+const DATE_META_KEYS = [
+  'article:published_time',
+  'article:published',
+  'og:published_time',
+  'datePublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'date',
+  'dc.date.issued',
+  'dc.date',
+  'dcterms.issued',
+  'sailthru.date',
+  'parsely-pub-date',
+];
+
+function findPublished(doc: DomDocument, article: JsonObject | null): string | null {
+  const fromJsonLd = normalizeDate(asString(article?.datePublished));
+  if (fromJsonLd) return fromJsonLd;
+  for (const key of DATE_META_KEYS) {
+    const d = normalizeDate(meta(doc, key));
+    if (d) return d;
+  }
+  const candidates = [
+    ...Array.from(doc.querySelectorAll('[itemprop~="datePublished" i]')),
+    ...Array.from(doc.querySelectorAll('article time[datetime], time[datetime]')).slice(0, 3),
+    ...Array.from(doc.querySelectorAll('abbr.published[title], [class~="published"][title]')).slice(0, 3),
+  ];
+  for (const el of candidates) {
+    const raw =
+      el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title') ?? el.textContent;
+    const d = normalizeDate(raw);
+    if (d) return d;
+  }
+  return null;
 }
 
 /** Reads title, outlet, date, canonical URL and language from the page's head and structured data. */
@@ -81,11 +135,12 @@ export function extractMetadata(doc: DomDocument, pageUrl: string | null | undef
   );
 
   const outlet =
-    meta(doc, 'og:site_name') ??
-    asName(article?.publisher) ??
-    meta(doc, 'application-name') ??
-    asName(website) ??
-    null;
+    [
+      meta(doc, 'og:site_name'),
+      asName(article?.publisher),
+      meta(doc, 'application-name'),
+      asName(website),
+    ].find((name): name is string => !!name && !looksLikeUrl(name)) ?? null;
 
   const rawTitle =
     meta(doc, 'og:title', 'twitter:title') ??
@@ -94,30 +149,7 @@ export function extractMetadata(doc: DomDocument, pageUrl: string | null | undef
     (collapseSpace(doc.querySelector('h1')?.textContent ?? '') || null);
   const title = rawTitle ? collapseSpace(stripTitleSuffix(collapseSpace(rawTitle), outlet)) || null : null;
 
-  const timeEl = doc.querySelector('article time[datetime], time[datetime]');
-  const published =
-    normalizeDate(asString(article?.datePublished)) ??
-    normalizeDate(
-      meta(
-        doc,
-        'article:published_time',
-        'og:published_time',
-        'datePublished',
-        'pubdate',
-        'publishdate',
-        'date',
-        'dc.date',
-        'dc.date.issued',
-        'sailthru.date',
-        'parsely-pub-date',
-      ),
-    ) ??
-    normalizeDate(
-      doc.querySelector('[itemprop="datePublished" i]')?.getAttribute('datetime') ??
-        doc.querySelector('[itemprop="datePublished" i]')?.getAttribute('content'),
-    ) ??
-    normalizeDate(timeEl?.getAttribute('datetime')) ??
-    null;
+  const published = findPublished(doc, article);
 
   const base = pageUrl ?? null;
   const url =
