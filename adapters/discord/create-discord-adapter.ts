@@ -31,6 +31,11 @@ export type DiscordAdapterConfig = {
   deferAfterMs?: number;
   /** How long start() waits for the gateway to become ready. */
   readyTimeoutMs?: number;
+  /**
+   * Rate limits up to this long are waited out by discord.js; a longer one comes back at once as
+   * `{ ok: false, retryAfterMs }` so delivery can reschedule instead of blocking.
+   */
+  maxRateLimitWaitMs?: number;
 };
 
 const platform = 'discord';
@@ -38,12 +43,20 @@ const noMentions = { parse: [] as never[] };
 const messageMax = 2000;
 const threadNameMax = 100;
 
+/** How long stop() lets running commands finish. */
+const stopGraceMs = 5000;
+
 const silentLog: DiscordLog = { info() {}, warn() {}, error() {} };
 
 type Body = { content?: string; embeds?: APIEmbed[] };
 
 function refusal(reason: string): PostResult {
   return { ok: false, reason, permanent: true };
+}
+
+/** discord.js adds the API version itself: accept ".../api", ".../api/", ".../api/v10". */
+function restBase(apiUrl: string): string {
+  return apiUrl.replace(/\/+$/, '').replace(/\/v\d+$/, '');
 }
 
 function isDiscordCode(err: unknown, code: number): boolean {
@@ -61,7 +74,11 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: noMentions,
-    rest: config.apiUrl ? { api: config.apiUrl } : {},
+    rest: {
+      ...(config.apiUrl ? { api: restBase(config.apiUrl) } : {}),
+      rejectOnRateLimit: (info) =>
+        Math.max(info.timeToReset, info.retryAfter) > (config.maxRateLimitWaitMs ?? 30_000),
+    },
   });
   client.rest.setToken(config.token);
   const pending = new Set<Promise<void>>();
@@ -181,7 +198,8 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
     },
 
     async postDigest(to, digest, options) {
-      return deliver(to, { embeds: renderDigestEmbeds(digest) }, digest.headline, options);
+      const threadName = digest.headline.trim() || 'Story updates';
+      return deliver(to, { embeds: renderDigestEmbeds(digest) }, threadName, options);
     },
 
     async updateDigest(ref, digest) {
@@ -191,11 +209,16 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
     async postText(to, text, options) {
       if (text.trim() === '') return refusal('empty text: Discord does not post empty messages');
       const content = truncateText(neutraliseMentions(text), messageMax);
-      return deliver(to, { content }, text.split('\n', 1)[0] || 'News', options);
+      return deliver(to, { content }, text.trim().split('\n', 1)[0]!, options);
     },
 
     async stop() {
-      await Promise.allSettled([...pending]);
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise((resolve) => {
+        timer = setTimeout(resolve, stopGraceMs);
+      });
+      await Promise.race([Promise.allSettled([...pending]), grace]);
+      clearTimeout(timer);
       await client.destroy();
     },
   };

@@ -59,7 +59,8 @@ export function mapDiscordError(err: unknown, action: string): Refusal {
     };
   }
   if (err instanceof RateLimitError) {
-    return { ok: false, reason: `ratelimited: ${action}`, retryAfterMs: err.retryAfter, permanent: false };
+    const retryAfterMs = Math.max(err.retryAfter, err.timeToReset, 0);
+    return { ok: false, reason: `ratelimited: ${action}`, retryAfterMs, permanent: false };
   }
   if (err instanceof HTTPError) {
     const permanent = err.status >= 400 && err.status < 500 && err.status !== 408;

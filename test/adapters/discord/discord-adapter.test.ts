@@ -223,7 +223,11 @@ describe('discord adapter: global commands and slow handlers', () => {
   };
 
   beforeAll(async () => {
-    h = await makeDiscordHarness({ guildId: null, adapter: { deferAfterMs: 0 }, heartbeatIntervalMs: 50 });
+    h = await makeDiscordHarness({
+      guildId: null,
+      adapter: { deferAfterMs: 0, maxRateLimitWaitMs: 1000 },
+      heartbeatIntervalMs: 50,
+    });
     await h.adapter.start(handler);
   });
   afterAll(async () => {
@@ -236,6 +240,15 @@ describe('discord adapter: global commands and slow handlers', () => {
     await expect.poll(() => h.gateway.received.filter((p) => p.op === 1).length).toBeGreaterThanOrEqual(3);
     expect(h.gateway.identifies).toHaveLength(1);
     expect(h.gateway.connections()).toBe(1);
+  });
+
+  it('returns a long rate limit as { ok: false, retryAfterMs } instead of waiting', async () => {
+    const busy = '1000000000000000777';
+    h.rest.rateLimitNext('POST', new RegExp(`^/channels/${busy}/messages$`), 30);
+    const res = await h.adapter.postText({ platform: 'discord', channelId: busy }, 'Long rate limit');
+    expect(res).toMatchObject({ ok: false, permanent: false, reason: expect.stringMatching(/^ratelimited/) });
+    expect(res.ok === false && res.retryAfterMs).toBeGreaterThanOrEqual(30_000);
+    expect(h.rest.messages.filter((m) => m.channelId === busy)).toHaveLength(0);
   });
 
   it('registers /news globally when no guild is configured', () => {
