@@ -38,7 +38,7 @@ const KNOWN_RE = (() => {
 })();
 
 const DESCRIPTOR =
-  '(?:(?:the|a|an|its|their)\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(?:(?:state|state-run|state-owned|official|public|private|pan-Arab|local|independent|online|investigative|Arabic-language|Hebrew-language|English-language|[\\p{Lu}][\\p{L}]*-(?:owned|based|funded|affiliated|run))\\s+){0,3}(?:news agency|press agency|wire service|news channel|TV channel|satellite channel|channel|broadcaster|TV|television|newspaper|daily|paper|outlet|news outlet|news site|news website|website|network|radio|magazine|tabloid|publication|weekly|station|portal)';
+  '(?:(?:the|a|an|its|their)\\s+)?(?:[\\p{L}\\u2019-]+\\s+){0,3}?(?:(?:state|state-run|state-owned|official|public|private|pan-Arab|local|independent|online|investigative|Arabic-language|Hebrew-language|English-language|[\\p{Lu}][\\p{L}]*-(?:owned|based|funded|affiliated|run))\\s+){0,3}(?:news agency|press agency|wire service|news channel|TV channel|satellite channel|channel|broadcaster|TV|television|newspaper|daily|paper|outlet|news outlet|news site|news website|website|network|radio|magazine|tabloid|publication|weekly|station|portal)';
 const MEDIA_WORD =
   /(?:^|\s)(?:News|TV|Television|Radio|Channel|Press|Post|Times|Daily|Journal|Herald|Tribune|Gazette|Media|Network|Broadcasting|Magazine|Observer|Telegraph|Chronicle|Monitor|Wire|Online|Insider|Today|Mail|Express|Globe|Dispatch|Reporter)(?:\s|$)|\d{2}(?:\s|$)|^[\p{Lu}][\p{L}]+\d+$/u;
 const INSTITUTION =
@@ -143,6 +143,14 @@ function scanKnown(line: string, accept: (before: string, after: string) => bool
   return out;
 }
 
+const ROLE = 'journalist|reporter|correspondent|bureau chief|columnist|anchor|editor|commentator';
+/** Alternatives that may open a sentence: "according to" | "According to". */
+const cap = (alts: string) =>
+  alts
+    .split('|')
+    .map((a) => `[${a[0]!.toUpperCase()}${a[0]}]${a.slice(1)}`)
+    .join('|');
+
 const UNKNOWN_PATTERNS: Array<{ re: RegExp; test: (name: string, lead: string) => boolean }> = [
   {
     // "Channel 14 reported", "the Syrian channel Ekhbariya TV reported", "Sam Smith first reported"
@@ -155,7 +163,7 @@ const UNKNOWN_PATTERNS: Array<{ re: RegExp; test: (name: string, lead: string) =
   {
     // "according to the Saudi channel Al-Hadath", "reported by Saudi state TV Ekhbariya", "a report by X"
     re: new RegExp(
-      `(?:according to|reported by|as reported by|first reported by|a report (?:by|from|in)|cited by|quoted by|told|citing|broadcast by|aired by)\\s+(${DESCRIPTOR}\\s+)?(${CAP_PHRASE})`,
+      `(?:${cap('according to|reported by|as reported by|first reported by|a report (?:by|from|in)|cited by|quoted by|told|citing|broadcast by|aired by')})\\s+(${DESCRIPTOR}\\s+)?(${CAP_PHRASE})`,
       'gu',
     ),
     test: (name, lead) => Boolean(lead) || MEDIA_WORD.test(name),
@@ -163,7 +171,7 @@ const UNKNOWN_PATTERNS: Array<{ re: RegExp; test: (name: string, lead: string) =
   {
     // "journalist Jane Doe wrote", "correspondent Ali Omar reported"
     re: new RegExp(
-      `(?:journalist|reporter|correspondent|bureau chief|columnist|anchor|editor)\\s+()(${CAP_PHRASE})(?=[,\\s]+(?:reported|said|wrote|posted|tweeted|revealed|confirmed|noted|first))`,
+      `(?:${cap(ROLE)})\\s+()(${CAP_PHRASE})(?=[,\\s]+(?:reported|said|wrote|posted|tweeted|revealed|confirmed|noted|first))`,
       'gu',
     ),
     test: (name) => isPersonName(name),
@@ -203,7 +211,10 @@ function scanLine(line: string): Hit[] {
 
 /** Drops a possessive lead ("Israel's Channel 14" → "Channel 14") and a leading article. */
 function cleanName(name: string): string {
-  let n = name.trim().replace(/^(?:The|the)\s+/, '');
+  let n = name
+    .trim()
+    .replace(/^(?:The|the)\s+/, '')
+    .replace(new RegExp(`^(?:${cap(ROLE)})\\s+`, 'u'), '');
   const poss = /^[\p{Lu}][\p{L}-]*(?:'s|’s)\s+(.+)$/u.exec(n);
   if (poss) n = poss[1]!;
   return n.replace(/[’'.,]+$/u, '').trim();

@@ -116,7 +116,7 @@ const SIGN_OFF = [
   /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){1,3}, (?:founding |managing |executive |deputy )?(?:editor|editor-in-chief|publisher|ceo)\b/iu,
 ];
 const BYLINE =
-  /^by\s+[\p{Lu}][\p{L}'’.-]+(?:,?\s+(?:and\s+|&\s+)?[\p{Lu}][\p{L}'’.-]+){0,7}(?:\s*[|,–—-]\s*[\p{L} ]{1,40})?$/u;
+  /^[Bb]y\s+[\p{Lu}][\p{L}'’.-]+(?:,?\s+(?:and\s+|&\s+)?[\p{Lu}][\p{L}'’.-]+){0,7}(?:\s*[|,–—-]\s*[\p{L} ]{1,40})?$/u;
 
 export const EMBED_MARK = /pic\.twitter\.com\/\S+|https?:\/\/t\.co\/\S+/iu;
 export const SIGNATURE =
