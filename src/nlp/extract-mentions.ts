@@ -1,7 +1,7 @@
 import type { EntityKind, Mention } from '../types.ts';
 import { borderName, classifyCountryUse, mentionsSharedBorder, PARTY_NOUNS } from './country-context.ts';
 import { findRoleAfter, findRoleBefore, isTitleWord, splitTitle } from './find-roles.ts';
-import { getGazetteer, type Place } from './gazetteer.ts';
+import { getGazetteer, type Place, type PlaceKind } from './gazetteer.ts';
 import { foldName, groupPersonNames, nameWords } from './join-names.ts';
 import { type Chunk, chunkText, findNameChunks, type Token, tokenize } from './name-chunks.ts';
 import { findKnownOrg, findNewsOutlet } from './org-lookup.ts';
@@ -22,7 +22,18 @@ type Occurrence = {
   order: number;
   weight: number;
 };
-type Pending = { name: string; role: string | null; order: number; weight: number; person: boolean };
+type Pending = {
+  name: string;
+  role: string | null;
+  order: number;
+  weight: number;
+  person: boolean;
+  /** Which kinds of place the word may be when it is no one's surname. */
+  placeKinds: readonly PlaceKind[];
+};
+const ALL_PLACES: readonly PlaceKind[] = ['country', 'region', 'city', 'area'];
+const REGION_CUE = /^(?:province|region|state|governorate|county|district|oblast|prefecture)$/i;
+const LOCATIVE_CUE = /^(?:in|near|from|to|across|throughout|of|outside|around|into)$/i;
 
 const MAX_CHARS = 60_000;
 const NO_COMMENT =
@@ -83,6 +94,19 @@ export function extractMentions(article: MentionSource): Mention[] {
     const addParty = (country: string, ti: number) =>
       add({ kind: 'org', name: country, role: null, country: null }, ti);
 
+    if (isTitleCase(tokens)) {
+      for (const t of tokens)
+        if (/^\p{Lu}/u.test(t.text) && !looksLikeCommonWord(tagsAt(t)))
+          pending.push({
+            name: t.text,
+            role: null,
+            order: si * 10_000 + tokens.indexOf(t),
+            weight,
+            person: false,
+            placeKinds: ['city', 'area'],
+          });
+      return;
+    }
     let previousPlace: Place | null = null;
     let previousEnd = -1;
     for (const chunk of findNameChunks(sentence, tokens)) {
@@ -170,7 +194,20 @@ export function extractMentions(article: MentionSource): Mention[] {
           }
         }
         if (nameToks.length === 1) {
-          pending.push({ name: place.name, role, order: si * 10_000 + nameIdx, weight, person: false });
+          // A one-word region ("Western", "Meta") needs a sign that it is a place.
+          const cue =
+            tagsAt(nameToks[0]!).has('Place') ||
+            LOCATIVE_CUE.test(tokens[nameIdx - 1]?.text ?? '') ||
+            REGION_CUE.test(tokens[chunk.last]?.text ?? '');
+          const placeKinds = cue ? ALL_PLACES : ALL_PLACES.filter((k) => k !== 'region');
+          pending.push({
+            name: place.name,
+            role,
+            order: si * 10_000 + nameIdx,
+            weight,
+            person: false,
+            placeKinds,
+          });
           continue;
         }
         add({ kind: 'place', name: place.name, role: null, country: place.country }, nameIdx);
@@ -212,6 +249,7 @@ export function extractMentions(article: MentionSource): Mention[] {
           order: si * 10_000 + nameIdx,
           weight,
           person: looksPerson || role !== null,
+          placeKinds: ALL_PLACES,
         });
     }
 
@@ -224,6 +262,17 @@ export function extractMentions(article: MentionSource): Mention[] {
 
   resolvePending(pending, occurrences, gaz);
   return toMentions(occurrences);
+}
+
+const MINOR_WORDS = new Set(
+  'a an the and or but of in on at to for from with by as vs via per up'.split(' '),
+);
+
+/** A headline-style line ("Pentagon Used New Drones In Raid"), where capitals do not mark names. */
+function isTitleCase(tokens: Token[]): boolean {
+  const words = tokens.filter((t) => /^\p{L}/u.test(t.text) && !MINOR_WORDS.has(t.text.toLowerCase()));
+  if (words.length < 4) return false;
+  return words.filter((t) => /^\p{Lu}/u.test(t.text)).length / words.length >= 0.75;
 }
 
 /** Drops capitalised words that only start the sentence ("Earlier", "Neither", "According"). */
@@ -340,11 +389,13 @@ function resolvePending(
       continue;
     }
     const place = gaz.lookupPlace(p.name);
-    if (place && !p.person) {
+    if (place && !p.person && p.placeKinds.includes(place.kind)) {
       occurrences.push({ ...base, kind: 'place', name: place.name, role: null, country: place.country });
       continue;
     }
-    if (p.person) occurrences.push({ ...base, kind: 'person', name: p.name });
+    const org = findKnownOrg(p.name);
+    if (org) occurrences.push({ ...base, kind: 'org', name: org, role: null });
+    else if (p.person) occurrences.push({ ...base, kind: 'person', name: p.name });
   }
 }
 
@@ -355,6 +406,7 @@ function toMentions(occurrences: Occurrence[]): Mention[] {
     persons,
     (o) => o.name,
     (o) => o.weight,
+    (o) => o.order,
   )) {
     const count = g.members.reduce((n, o) => n + o.weight, 0);
     if (count === 0) continue;

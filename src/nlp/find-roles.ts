@@ -24,7 +24,7 @@ export const ROLE_NOUNS = new Set(
 /** Words that may stand in a role phrase before a role noun. */
 const ROLE_WORD = /^[\p{Ll}][\p{Ll}-]*$|^then-/u;
 const STOP_WORDS = new Set(
-  'the a an and or but by of in on at to for from with as that which who whom whose this these those said says told is was are were be been has have had will would could should may might when while after before since than also its his her their our your my not no'.split(
+  'the a an and or but by of in on at to for from with as that which who whom whose this these those said says told is was are were be been has have had will would could should may might when while after before since than also its his her their our your my not no under between during including amid among about via despite within without against per like upon toward towards into onto over across behind beyond near meeting met'.split(
     ' ',
   ),
 );

@@ -61,6 +61,7 @@ export function groupPersonNames<T>(
   items: T[],
   nameOf: (t: T) => string,
   weightOf: (t: T) => number,
+  orderOf?: (t: T) => number,
 ): NameGroup<T>[] {
   type Group = { names: Map<string, number>; members: T[]; weight: number };
   const full: Group[] = [];
@@ -84,6 +85,12 @@ export function groupPersonNames<T>(
     const name = nameOf(item);
     const candidates = full.filter((f) => [...f.names.keys()].some((n) => isSurnameOf(name, n)));
     candidates.sort((a, b) => b.weight - a.weight);
+    if (orderOf && candidates.length > 1) {
+      // Within one text a surname points back to the nearest full name before it.
+      const at = orderOf(item);
+      const lastBefore = (g: Group) => Math.max(-1, ...g.members.map(orderOf).filter((o) => o < at));
+      candidates.sort((a, b) => lastBefore(b) - lastBefore(a) || b.weight - a.weight);
+    }
     const target = candidates[0];
     if (target) {
       target.members.push(item);
