@@ -1,6 +1,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type AppOptions, type Logger as BoltLogger, HTTPReceiver, LogLevel } from '@slack/bolt';
+import {
+  App,
+  type AppOptions,
+  type Logger as BoltLogger,
+  HTTPReceiver,
+  LogLevel,
+  SocketModeReceiver,
+} from '@slack/bolt';
 import type {
   Adapter,
   AdapterCapabilities,
@@ -15,6 +22,7 @@ import type {
 import { ConfigError, NewsbotError } from '../../src/errors.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Digest } from '../../src/types.ts';
+import { createApiRedirectAgent } from './create-api-redirect-agent.ts';
 import { escapeMrkdwn, truncateMrkdwn } from './escape-mrkdwn.ts';
 import { mapSlackError, type PostFailure } from './map-slack-error.ts';
 import { renderDigestBlocks, renderReplyBlocks, SLACK_LIMITS, type SlackMessage } from './render-blocks.ts';
@@ -106,8 +114,12 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     mode === 'socket'
       ? new App({
           token: config.botToken,
-          appToken: config.appToken,
           socketMode: true,
+          receiver: new SocketModeReceiver({
+            appToken: config.appToken!,
+            logger,
+            ...(config.slackApiUrl ? { dispatcher: createApiRedirectAgent(config.slackApiUrl) } : {}),
+          }),
           clientOptions,
           logger,
           deferInitialization: true,

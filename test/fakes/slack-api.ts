@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 /** One Web API call as the fake received it. */
 export type FakeSlackCall = { method: string; body: Record<string, unknown>; headers: IncomingHttpHeaders };
@@ -41,6 +42,14 @@ export type FakeSlackApi = {
   /** The next call to `method` gets this HTTP status with no Slack body. */
   failHttpOnce(method: string, status: number): void;
   setUser(userId: string, user: FakeSlackUser): void;
+  /** Socket Mode: resolves once a client is connected (after apps.connections.open and the hello). */
+  waitForSocket(timeoutMs?: number): Promise<void>;
+  /** Socket Mode: sends an envelope to the connected client; resolves with the client's ack. */
+  sendEnvelope(
+    type: string,
+    payload: Record<string, unknown>,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
   callsOf(method: string): FakeSlackCall[];
   close(): Promise<void>;
 };
@@ -81,11 +90,21 @@ export async function startFakeSlackApi(opts: FakeSlackOptions = {}): Promise<Fa
   const httpFailures = new Map<string, number>();
   const users = new Map<string, FakeSlackUser>();
   const waiters = new Map<string, (r: FakeSlackResponse) => void>();
+  const wss = new WebSocketServer({ noServer: true });
+  let socket: WebSocket | null = null;
+  const socketWaiters: (() => void)[] = [];
+  const ackWaiters = new Map<string, (ack: Record<string, unknown>) => void>();
+  let envelopeCounter = 0;
   let tsCounter = 0;
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
 
   function handleMethod(method: string, body: Record<string, unknown>, headers: IncomingHttpHeaders) {
     const token = headers.authorization?.replace(/^Bearer /, '') ?? body.token;
+    if (method === 'apps.connections.open') {
+      if (typeof token !== 'string' || !token.startsWith('xapp-'))
+        return { ok: false, error: 'not_allowed_token_type' };
+      return { ok: true, url: `${url.replace(/^http/, 'ws')}/socket` };
+    }
     if (opts.token && token !== opts.token) return { ok: false, error: 'invalid_auth' };
     const failure = failures.get(method);
     if (failure) {
@@ -189,6 +208,21 @@ export async function startFakeSlackApi(opts: FakeSlackOptions = {}): Promise<Fa
         .end(JSON.stringify(handleMethod(method, body, req.headers)));
     });
   });
+  server.on('upgrade', (req, sock, head) => {
+    if (new URL(req.url ?? '/', 'http://x').pathname !== '/socket') {
+      sock.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, sock, head, (ws) => {
+      socket = ws;
+      ws.on('message', (data) => {
+        const msg = JSON.parse(String(data)) as Record<string, unknown>;
+        if (typeof msg.envelope_id === 'string') ackWaiters.get(msg.envelope_id)?.(msg);
+      });
+      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0APP' } }));
+      for (const w of socketWaiters.splice(0)) w();
+    });
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -216,9 +250,35 @@ export async function startFakeSlackApi(opts: FakeSlackOptions = {}): Promise<Fa
     failNext: (method, error) => failures.set(method, error),
     failHttpOnce: (method, status) => httpFailures.set(method, status),
     setUser: (userId, user) => users.set(userId, user),
+    waitForSocket(timeoutMs = 5000) {
+      if (socket) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no Socket Mode client connected')), timeoutMs);
+        socketWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+    sendEnvelope(type, payload, timeoutMs = 5000) {
+      const ws = socket;
+      if (!ws) return Promise.reject(new Error('no Socket Mode client connected'));
+      const id = `envelope-${++envelopeCounter}`;
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ack for ${id}`)), timeoutMs);
+        ackWaiters.set(id, (ack) => {
+          clearTimeout(timer);
+          ackWaiters.delete(id);
+          resolve(ack);
+        });
+        ws.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: true }));
+      });
+    },
     callsOf: (method) => calls.filter((c) => c.method === method),
     close: () =>
       new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -5,6 +5,7 @@ import { ConfigError, NewsbotError } from '../../../src/errors.ts';
 import { startFakeSlackApi } from '../../fakes/slack-api.ts';
 import { makeDigest } from '../../fixtures/digest-fixture.ts';
 import {
+  APP_TOKEN,
   BOT_TOKEN,
   createSlackHarness,
   NEWS_CHANNEL,
@@ -224,6 +225,53 @@ describe('Slack adapter (HTTP mode against a fake Web API)', () => {
         },
       ]);
     });
+  });
+});
+
+describe('Slack adapter in Socket Mode (fake apps.connections.open and WebSocket)', () => {
+  it('connects with the app token, acks a command envelope before answering, and disconnects on stop', async () => {
+    const h = await createSlackHarness({ socketMode: true });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const seen: CommandRequest[] = [];
+    await h.adapter.start(async (req) => {
+      seen.push(req);
+      await gate;
+      return { visibility: 'private', text: 'socket answer' };
+    });
+    await h.fake.waitForSocket();
+    const open = h.fake.callsOf('apps.connections.open');
+    expect(open).toHaveLength(1);
+    expect(open[0]!.headers.authorization).toBe(`Bearer ${APP_TOKEN}`);
+    expect(h.adapter.httpPort()).toBeNull();
+
+    const fields = Object.fromEntries(
+      new URLSearchParams(
+        slashCommandBody({
+          text: 'latest',
+          user_id: 'U0SOCK',
+          channel_id: NEWS_CHANNEL,
+          response_url: h.fake.respondUrl('sock'),
+        }),
+      ),
+    );
+    const ack = await h.fake.sendEnvelope('slash_commands', fields);
+    expect(ack.envelope_id).toMatch(/^envelope-/);
+    expect(h.fake.responses.some((r) => r.id === 'sock')).toBe(false);
+    release();
+    const answer = await h.fake.waitForResponse('sock');
+    expect(answer.body).toMatchObject({ response_type: 'ephemeral', text: 'socket answer' });
+    expect(seen[0]).toMatchObject({
+      userId: 'U0SOCK',
+      channelId: NEWS_CHANNEL,
+      text: 'latest',
+      isAdmin: false,
+    });
+
+    await h.adapter.stop();
+    await h.close();
   });
 });
 

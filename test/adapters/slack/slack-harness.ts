@@ -45,15 +45,38 @@ export async function postToReceiver(port: number, body: string, headers: Record
   });
 }
 
+export const APP_TOKEN = 'xapp-1-test-app-token';
+
 export type SlackHarness = AdapterHarness & { fake: FakeSlackApi; adapter: SlackAdapter };
 
-/** The Slack adapter in HTTP mode on 127.0.0.1 against a fake Web API; not started. */
+/** Delivers a slash command the way the adapter's mode receives it: a signed POST, or a Socket Mode envelope. */
+async function deliverCommand(adapter: SlackAdapter, fake: FakeSlackApi, fields: Record<string, string>) {
+  if (adapter.mode === 'socket') {
+    await fake.waitForSocket();
+    await fake.sendEnvelope(
+      'slash_commands',
+      Object.fromEntries(new URLSearchParams(slashCommandBody(fields))),
+    );
+    return;
+  }
+  const port = adapter.httpPort();
+  if (port === null) throw new Error('Slack adapter is not listening');
+  const body = slashCommandBody(fields);
+  const res = await postToReceiver(port, body, signSlackRequest(SIGNING_SECRET, body));
+  if (res.status !== 200) throw new Error(`receiver answered ${res.status}`);
+}
+
+/**
+ * The Slack adapter against a fake Web API: HTTP mode on 127.0.0.1, or Socket Mode through the
+ * fake's WebSocket (`{ socketMode: true }`); not started.
+ */
 export async function createSlackHarness(overrides: Partial<SlackAdapterConfig> = {}): Promise<SlackHarness> {
   const fake = await startFakeSlackApi({ token: BOT_TOKEN });
   fake.failChannel(MISSING_CHANNEL, 'channel_not_found');
   const adapter = createSlackAdapter({
     botToken: BOT_TOKEN,
     signingSecret: SIGNING_SECRET,
+    ...(overrides.socketMode ? { appToken: APP_TOKEN } : {}),
     socketMode: false,
     port: 0,
     host: '127.0.0.1',
@@ -79,16 +102,12 @@ export async function createSlackHarness(overrides: Partial<SlackAdapterConfig> 
     async sendCommand(text, { admin, userId = 'U0CALLER', channelId = NEWS_CHANNEL }) {
       fake.setUser(userId, { is_admin: admin });
       const id = `cmd-${++commandCount}`;
-      const body = slashCommandBody({
+      await deliverCommand(adapter, fake, {
         text,
         user_id: userId,
         channel_id: channelId,
         response_url: fake.respondUrl(id),
       });
-      const port = adapter.httpPort();
-      if (port === null) throw new Error('Slack adapter is not listening');
-      const res = await postToReceiver(port, body, signSlackRequest(SIGNING_SECRET, body));
-      if (res.status !== 200) throw new Error(`receiver answered ${res.status}`);
       const answer = await fake.waitForResponse(id);
       const blocks = Array.isArray(answer.body.blocks) ? answer.body.blocks : [];
       return {
