@@ -57,10 +57,22 @@ function normalizeParagraphs(paragraphs: string[]): string {
 const INLINE_TAG =
   /<\/?(?:a|abbr|b|br|cite|code|del|div|em|font|i|ins|mark|p|q|s|small|span|strong|sub|sup|time|u)(?:\s[^<>]*)?\/?>/gi;
 
-/** A title or name with HTML tags removed and whitespace collapsed; null when nothing is left. */
+/** Character references decoded (a <title> holds text, so markup in it stays as it is). */
+function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  const { document } = parseHTML(
+    `<!doctype html><html><head><title>${value.replace(/<\/title/gi, '')}</title></head></html>`,
+  );
+  return document.title;
+}
+
+/**
+ * A title or name as plain text: HTML tags removed, character references left over from double escaping
+ * decoded, whitespace collapsed; null when nothing is left.
+ */
 export function cleanInline(value: string | null | undefined): string | null {
   if (!value) return null;
-  const text = value
+  const text = decodeEntities(value.replace(INLINE_TAG, ' '))
     .replace(INLINE_TAG, ' ')
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
