@@ -1,7 +1,7 @@
 import { mkdirSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { InputError, NewsbotError } from '../errors.ts';
 import { createMigrationProvider } from './migrations.ts';
@@ -50,20 +50,7 @@ function openSqlite(path: string): { db: Db; key: string | null } {
   };
 }
 
-async function openPostgres(url: string, schema: string | undefined, log?: StoreLog): Promise<Db> {
-  if (schema !== undefined && !schemaName.test(schema))
-    throw new InputError(`schema "${schema}" is not a plain SQL identifier`, 'store options');
-  if (schema !== undefined) {
-    const client = new pg.Client({ connectionString: url });
-    try {
-      await client.connect();
-      await client.query(`create schema if not exists "${schema}"`);
-    } catch (cause) {
-      throw new NewsbotError(`cannot prepare PostgreSQL schema ${schema}`, 'store_open', { cause });
-    } finally {
-      await client.end().catch(() => {});
-    }
-  }
+function createPostgresDb(url: string, schema: string | undefined, log?: StoreLog): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
@@ -73,6 +60,62 @@ async function openPostgres(url: string, schema: string | undefined, log?: Store
   // the process. The pool replaces the client and the next query reconnects.
   pool.on('error', (err) => log?.warn({ err }, 'PostgreSQL connection lost'));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Runs the migrations; gives the names of those applied now. */
+async function migrate(db: Db, dialect: Dialect, schema: string | undefined): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: createMigrationProvider(dialect),
+    // Else Kysely may find its bookkeeping tables in another schema and never create them in ours.
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'run';
+    throw new NewsbotError(`database migration ${failed} failed`, 'store_migrate', { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Stores starting at once (several processes, or tests) take turns through an advisory lock, since
+ * neither `create schema if not exists` nor Kysely's first table creation is safe against a race.
+ */
+async function openPostgres(opts: OpenDatabaseOptions & { databaseUrl: string }): Promise<OpenedDatabase> {
+  const { databaseUrl: url, schema, log } = opts;
+  if (schema !== undefined && !schemaName.test(schema))
+    throw new InputError(`schema "${schema}" is not a plain SQL identifier`, 'store options');
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch (cause) {
+    await client.end().catch(() => {});
+    throw new NewsbotError('cannot connect to the postgres database', 'store_open', { cause });
+  }
+  let db: Db | null = null;
+  try {
+    await client.query(`select pg_advisory_lock(hashtext('newsbot store migrations'))`);
+    if (schema !== undefined) await client.query(`create schema if not exists "${schema}"`);
+    db = createPostgresDb(url, schema, log);
+    const applied = await migrate(db, 'postgres', schema);
+    if (applied.length > 0)
+      log?.info({ dialect: 'postgres', schema, migrations: applied }, 'database migrated');
+    return { db, dialect: 'postgres', sqliteKey: null };
+  } catch (cause) {
+    await db?.destroy().catch(() => {});
+    if (cause instanceof NewsbotError) throw cause;
+    throw new NewsbotError(
+      `cannot prepare the postgres database${schema ? ` schema ${schema}` : ''}`,
+      'store_open',
+      {
+        cause,
+      },
+    );
+  } finally {
+    // Ending the session releases the advisory lock.
+    await client.end().catch(() => {});
+  }
 }
 
 export const defaultSqlitePath = 'data/newsbot.db';
@@ -86,34 +129,16 @@ export type OpenedDatabase = {
 
 /** Opens the database for the given options and brings its schema up to date. */
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<OpenedDatabase> {
-  const dialect: Dialect = opts.databaseUrl ? 'postgres' : 'sqlite';
-  const { db, key } = opts.databaseUrl
-    ? { db: await openPostgres(opts.databaseUrl, opts.schema, opts.log), key: null }
-    : openSqlite(opts.sqlitePath ?? defaultSqlitePath);
+  if (opts.databaseUrl) return openPostgres({ ...opts, databaseUrl: opts.databaseUrl });
+  const { db, key } = openSqlite(opts.sqlitePath ?? defaultSqlitePath);
   try {
-    await sql`select 1`.execute(db);
+    const run = () => migrate(db, 'sqlite', undefined);
+    const applied = key === null ? await run() : await queueSqliteWrite(key, run);
+    if (applied.length > 0) opts.log?.info({ dialect: 'sqlite', migrations: applied }, 'database migrated');
   } catch (cause) {
     await db.destroy().catch(() => {});
-    throw new NewsbotError(`cannot connect to the ${dialect} database`, 'store_open', { cause });
+    if (cause instanceof NewsbotError) throw cause;
+    throw new NewsbotError('cannot prepare the sqlite database', 'store_open', { cause });
   }
-  const migrator = new Migrator({
-    db,
-    provider: createMigrationProvider(dialect),
-    // Else Kysely may find its bookkeeping tables in another schema and never create them in ours.
-    ...(dialect === 'postgres' && opts.schema ? { migrationTableSchema: opts.schema } : {}),
-  });
-  const { error, results } =
-    key === null
-      ? await migrator.migrateToLatest()
-      : await queueSqliteWrite(key, () => migrator.migrateToLatest());
-  if (error) {
-    await db.destroy().catch(() => {});
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new NewsbotError(`database migration ${failed ?? ''} failed`.replace('  ', ' '), 'store_migrate', {
-      cause: error,
-    });
-  }
-  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-  if (applied.length > 0) opts.log?.info({ dialect, migrations: applied }, 'database migrated');
-  return { db, dialect, sqliteKey: key };
+  return { db, dialect: 'sqlite', sqliteKey: key };
 }

@@ -37,6 +37,13 @@ describe.each(listDialectCases())('articles on $name', ({ newLocation }) => {
     expect(await third.countArticles()).toBe(1);
   });
 
+  it('opens one fresh database from several stores starting at once', async () => {
+    const location = newLocation();
+    const stores = await Promise.all([open(location), open(location), open(location)]);
+    await stores[0]!.upsertArticle(makeInput());
+    expect(await stores[2]!.countArticles()).toBe(1);
+  });
+
   it('stores the same URL once', async () => {
     const store = await open(newLocation());
     const first = await store.upsertArticle(makeInput());
