@@ -39,3 +39,23 @@ export function truncateText(text: string, max: number): string {
   head = head.replace(/\\+$/, (m) => (m.length % 2 === 0 ? m : m.slice(1))).trimEnd();
   return `${head}…`;
 }
+
+/**
+ * Splits text into messages of at most `max` characters, at line breaks where it can, else at
+ * spaces, else anywhere.
+ */
+export function splitText(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let rest = text.trim();
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf('\n', max);
+    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
+    if (cut < max / 2) cut = max;
+    const code = rest.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    chunks.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) chunks.push(rest);
+  return chunks;
+}

@@ -1,7 +1,7 @@
-import type { ChatInputCommandInteraction, MessageCreateOptions } from 'discord.js';
+import type { APIEmbed, ChatInputCommandInteraction, MessageCreateOptions } from 'discord.js';
 import { MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type { CommandHandler, CommandReply, CommandRequest } from '../../src/adapter.ts';
-import { neutraliseMentions, truncateText } from './escape-discord-text.ts';
+import { neutraliseMentions, splitText } from './escape-discord-text.ts';
 import { readCommandText } from './news-command.ts';
 import { packEmbeds, renderDigestEmbeds } from './render-embeds.ts';
 
@@ -84,20 +84,31 @@ async function sendReply(
   reply: CommandReply,
   deferredPublic: boolean,
 ): Promise<void> {
+  const texts = splitText(neutraliseMentions(reply.text), messageMax);
   const batches = packEmbeds((reply.digests ?? []).flatMap(renderDigestEmbeds));
-  const [first = [], ...rest] = batches;
-  const text = reply.text.trim() || (first.length > 0 ? '' : 'Done.');
-  const content = truncateText(neutraliseMentions(text), messageMax);
+  if (texts.length === 0 && batches.length === 0) texts.push('Done.');
+  // Messages in order: the text (in pieces when long), the last piece carrying the first embeds.
+  const messages: { content?: string; embeds: APIEmbed[] }[] = texts.map((content) => ({
+    content,
+    embeds: [],
+  }));
+  const [firstEmbeds, ...moreEmbeds] = batches;
+  if (firstEmbeds) {
+    const last = messages.at(-1);
+    if (last) last.embeds = firstEmbeds;
+    else messages.push({ embeds: firstEmbeds });
+  }
+  for (const embeds of moreEmbeds) messages.push({ embeds });
+
   const privately = reply.visibility === 'private';
   const flags = privately ? MessageFlags.Ephemeral : undefined;
-
+  const [first, ...rest] = messages as [(typeof messages)[number], ...typeof messages];
   if (privately || deferredPublic) {
-    await interaction.editReply({ content: content || null, embeds: first, allowedMentions: noMentions });
-    for (const embeds of rest) await interaction.followUp({ embeds, flags, allowedMentions: noMentions });
+    await interaction.editReply({ ...first, allowedMentions: noMentions });
+    for (const m of rest) await interaction.followUp({ ...m, flags, allowedMentions: noMentions });
     return;
   }
   // Deferred privately but answered publicly: the public follow-ups go first, the note last.
-  await interaction.followUp({ content: content || undefined, embeds: first, allowedMentions: noMentions });
-  for (const embeds of rest) await interaction.followUp({ embeds, allowedMentions: noMentions });
+  for (const m of messages) await interaction.followUp({ ...m, allowedMentions: noMentions });
   await interaction.editReply({ content: postedPubliclyNote, allowedMentions: noMentions });
 }

@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { embedLength } from 'discord.js';
 import type { Digest, DigestPerson, DigestPlace, DigestSource } from '../../src/types.ts';
-import { escapeDiscordText, truncateText } from './escape-discord-text.ts';
+import { escapeDiscordText, neutraliseMentions, truncateText } from './escape-discord-text.ts';
 
 /** Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const embedLimits = {
@@ -98,7 +98,8 @@ function footerText(d: Digest): string {
   ];
   if (d.related.length > 0)
     parts.push(d.related.length === 1 ? '1 related story' : `${d.related.length} related stories`);
-  return truncateText(escapeDiscordText(parts.join(' · ')), embedLimits.footer);
+  // Footers show markdown literally, so they get no escapes (and cannot mention anyone).
+  return truncateText(neutraliseMentions(parts.join(' · ')), embedLimits.footer);
 }
 
 function firstLink(d: Digest): string | undefined {

@@ -189,6 +189,23 @@ describe('discord adapter: posts, threads, edits, refusals (guild commands)', ()
     expect(res.text).toContain('Reply digest');
   });
 
+  it('splits a long private reply into the edited original and private follow-ups', async () => {
+    const lines = Array.from({ length: 150 }, (_, i) => `Line ${i}: a story title that goes on for a while`);
+    answer = async () => ({ visibility: 'private', text: lines.join('\n') });
+    const res = await h.runCommand('today', { permissions: memberPermissions });
+    const mine = () => h.rest.messages.filter((m) => m.interactionToken === res.token);
+    await expect
+      .poll(() =>
+        mine()
+          .map((m) => m.content)
+          .join('\n'),
+      )
+      .toBe(lines.join('\n'));
+    expect(mine().length).toBeGreaterThanOrEqual(4);
+    expect(mine().every((m) => m.ephemeral && m.content.length <= 2000)).toBe(true);
+    expect(mine()[0]!.interactionPart).toBe('original');
+  });
+
   it('neutralises mentions in command replies too', async () => {
     answer = async () => ({ visibility: 'public', text: `echo ${MENTION_INJECTION}` });
     const res = await h.runCommand('search x', { permissions: memberPermissions });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   escapeDiscordText,
   neutraliseMentions,
+  splitText,
   truncateText,
 } from '../../../adapters/discord/escape-discord-text.ts';
 import {
@@ -139,6 +140,22 @@ describe('text helpers', () => {
         },
       ),
     );
+  });
+
+  it('splitText keeps every piece within the limit and loses no words', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z]{1,30}$/), { maxLength: 200 }),
+        fc.integer({ min: 40, max: 300 }),
+        (words, max) => {
+          const text = words.map((w, i) => (i % 7 === 6 ? `${w}\n` : `${w} `)).join('');
+          const pieces = splitText(text, max);
+          for (const p of pieces) expect(p.length).toBeLessThanOrEqual(max);
+          expect(pieces.join(' ').split(/\s+/).filter(Boolean)).toEqual(words);
+        },
+      ),
+    );
+    expect(splitText('   ', 10)).toEqual([]);
   });
 
   it('neutraliseMentions breaks every mention form and keeps other text', () => {
