@@ -47,6 +47,8 @@ export type SlackAdapterConfig = {
   maxRetryWaitMs?: number;
   /** How long a users.info admin answer is trusted. */
   adminCacheMs?: number;
+  /** Longest a Web API call may take before it counts as a transient failure. */
+  requestTimeoutMs?: number;
 };
 
 export type SlackAdapter = Adapter & {
@@ -107,6 +109,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   const clientOptions: AppOptions['clientOptions'] = {
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
+    timeout: config.requestTimeoutMs ?? 30_000,
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
   };
   const mode = config.socketMode ? 'socket' : 'http';

@@ -39,6 +39,8 @@ export type FakeSlackApi = {
   rateLimitOnce(method: string, retryAfterSec: number): void;
   /** The next call to `method` gets ok:false with `error`. */
   failNext(method: string, error: string): void;
+  /** The next call to `method` is never answered (until close). */
+  stallNext(method: string): void;
   /** The next call to `method` gets this HTTP status with no Slack body. */
   failHttpOnce(method: string, status: number): void;
   setUser(userId: string, user: FakeSlackUser): void;
@@ -88,6 +90,7 @@ export async function startFakeSlackApi(opts: FakeSlackOptions = {}): Promise<Fa
   const rateLimits = new Map<string, number>();
   const failures = new Map<string, string>();
   const httpFailures = new Map<string, number>();
+  const stalls = new Set<string>();
   const users = new Map<string, FakeSlackUser>();
   const waiters = new Map<string, (r: FakeSlackResponse) => void>();
   const wss = new WebSocketServer({ noServer: true });
@@ -190,6 +193,7 @@ export async function startFakeSlackApi(opts: FakeSlackOptions = {}): Promise<Fa
       }
       const method = api[1]!;
       calls.push({ method, body, headers: req.headers });
+      if (stalls.delete(method)) return;
       const status = httpFailures.get(method);
       if (status !== undefined) {
         httpFailures.delete(method);
@@ -249,6 +253,7 @@ export async function startFakeSlackApi(opts: FakeSlackOptions = {}): Promise<Fa
     rateLimitOnce: (method, sec) => rateLimits.set(method, sec),
     failNext: (method, error) => failures.set(method, error),
     failHttpOnce: (method, status) => httpFailures.set(method, status),
+    stallNext: (method) => stalls.add(method),
     setUser: (userId, user) => users.set(userId, user),
     waitForSocket(timeoutMs = 5000) {
       if (socket) return Promise.resolve();

@@ -316,6 +316,27 @@ describe('Slack adapter setup', () => {
     });
   });
 
+  it('maps a Web API call that never answers to a transient result', async () => {
+    const fake = await startFakeSlackApi();
+    const adapter = createSlackAdapter({
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      socketMode: false,
+      port: 0,
+      adminUserIds: [],
+      slackApiUrl: fake.apiUrl,
+      requestTimeoutMs: 200,
+    });
+    fake.stallNext('chat.postMessage');
+    expect(await adapter.postDigest(channel, makeDigest())).toMatchObject({
+      ok: false,
+      permanent: false,
+      reason: expect.stringMatching(/^request_failed/),
+    });
+    expect(fake.messages).toHaveLength(0);
+    await fake.close();
+  });
+
   it('builds a Socket Mode app from an app token, with no HTTP port', () => {
     const adapter = createSlackAdapter({
       botToken: BOT_TOKEN,
