@@ -272,6 +272,16 @@ function defaultRoutes(): Map<string, Handler> {
   r.set('/feeds/mislabeled.xml', (_q, res, { base }) =>
     send(res, 200, iconv.encode(accentedFeed(base, 'windows-1252'), 'windows-1252')),
   );
+  r.set('/feeds/wrong-charset.xml', (_q, res, { base }) =>
+    send(
+      res,
+      200,
+      iconv.encode(accentedFeed(base, 'windows-1252').replace(/^<\?xml[^>]*>/, ''), 'windows-1252'),
+      {
+        'content-type': 'application/rss+xml; charset=shift_jis',
+      },
+    ),
+  );
   r.set('/feeds/latin1.xml', (_q, res, { base }) =>
     send(res, 200, iconv.encode(accentedFeed(base, 'ISO-8859-1'), 'latin1'), {
       'content-type': 'application/rss+xml; charset=ISO-8859-1',

@@ -63,6 +63,7 @@ export type FeedPoller = {
 
 const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
+const STOPPING = 'the poller is stopping';
 const silentLog: PollerLog = { info: () => {}, warn: () => {}, error: () => {} };
 
 function hashOf(value: string): string {
@@ -105,6 +106,7 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
   const inFlight = new Map<string, Promise<PollOutcome>>();
   const seenItems = new Map<string, Set<string>>();
   let timer: NodeJS.Timeout | null = null;
+  let stopping = false;
   let ticking: Promise<unknown> | null = null;
 
   const at = (offsetMs: number) => new Date(now().getTime() + offsetMs).toISOString();
@@ -180,7 +182,8 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
       feedId: feed.id,
       feedUrl: feed.url,
       feedTitle: parsed.title ?? feed.title,
-      expandPage: deps.expandPage,
+      // Pages not yet fetched when stop() is called are left for the next run.
+      expandPage: (url) => (stopping ? Promise.resolve({ error: STOPPING }) : deps.expandPage(url)),
       limiter,
       outletOf,
     };
@@ -202,6 +205,10 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
     for (const [i, b] of built.entries()) {
       const item = fresh[i]!;
       const source = item.url ?? `${feed.url} (${item.guid ?? item.title ?? 'item'})`;
+      if (b.ok ? b.expandError === STOPPING : b.reason.includes(STOPPING)) {
+        current.delete(itemKey(item));
+        continue;
+      }
       if (!b.ok) {
         out.rejectedItems++;
         await rejectItem(source, b.reason, JSON.stringify(item));
@@ -340,15 +347,18 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
     pollDue,
     start() {
       if (timer) return;
+      stopping = false;
       timer = setInterval(tick, deps.tickMs ?? 15_000);
       timer.unref();
       tick();
     },
     async stop() {
+      stopping = true;
       if (timer) clearInterval(timer);
       timer = null;
       await ticking;
       await Promise.all(inFlight.values());
+      stopping = false;
     },
   };
 }

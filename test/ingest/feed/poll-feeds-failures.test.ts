@@ -123,6 +123,7 @@ describe('createFeedPoller: bad bodies go to the quarantine', () => {
     ['/feeds/broken.xml', /broken feed: the XML is not well-formed/],
     ['/feeds/not-a-feed', /not a feed/],
     ['/feeds/binary', /binary/],
+    ['/feeds/wrong-charset.xml', /not valid shift_jis text/],
   ])('%s', async (path, reason) => {
     h = await createHarness(server);
     const feed = await h.addFeed(path);

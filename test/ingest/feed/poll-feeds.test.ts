@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createPageExpander } from '../../../src/ingest/feed/index.ts';
 import { ARTICLES, articleText, type FeedServer, rssFeed, startFeedServer } from '../../fakes/feed-server.ts';
 import { createHarness, T0 } from './poller-harness.ts';
 
@@ -189,6 +190,29 @@ describe('createFeedPoller: scheduling', () => {
     h.advance(3_600_000);
     await new Promise((r) => setTimeout(r, 60));
     expect(server.requestsTo('/feeds/feed.json').length).toBe(count);
+  });
+
+  it('on stop, finishes the page in hand and leaves the rest for the next poll', async () => {
+    const expanded: string[] = [];
+    let stopped: Promise<void> | null = null;
+    h = await createHarness(server, {
+      poller: {
+        pagesPerHost: 1,
+        expandPage: async (url) => {
+          expanded.push(url);
+          stopped ??= h.poller.stop();
+          return createPageExpander(h.fetcher)(url);
+        },
+      },
+    });
+    const feed = await h.addFeed('/feeds/summary.xml');
+    const out = await h.poller.pollFeed(feed);
+    await stopped;
+    expect(out).toMatchObject({ status: 'ok', articles: 1, expanded: 1, rejectedItems: 0 });
+    expect(expanded).toHaveLength(1);
+    expect(await h.store.listQuarantine()).toEqual([]);
+    const next = await h.poller.pollFeed(await h.feed(feed.id));
+    expect(next).toMatchObject({ articles: 3, skippedItems: 1 });
   });
 
   it('survives an onArticle failure: the item is counted as rejected and the poll goes on', async () => {
