@@ -1,9 +1,10 @@
 /**
  * Scores extractHtml on the article-extraction benchmark in /work/shared (not part of the test suite).
- * Usage: npx tsx scripts/eval-extraction.ts [--worst N] [--only HASH]
+ * Usage: npx tsx scripts/eval-extraction.ts [--worst N] [--only HASH] [--compare SCORES.json]
+ * --compare prints the pages whose F1 changed since the run that wrote SCORES.json, then rewrites it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +22,7 @@ const flag = (name: string) => {
 };
 const worst = Number(flag('--worst') ?? 0);
 const only = flag('--only');
+const compare = flag('--compare');
 
 type Gold = Record<string, { articleBody: string; url?: string }>;
 const gold = JSON.parse(readFileSync(join(bench, 'ground-truth.json'), 'utf8')) as Gold;
@@ -90,4 +92,14 @@ if (worst > 0) {
     console.log(
       `${w.key}  P ${w.p.toFixed(3)}  R ${w.r.toFixed(3)}  F1 ${w.f.toFixed(3)}  ${gold[w.key]?.url ?? ''}`,
     );
+}
+if (compare) {
+  const before: Record<string, number> = existsSync(compare) ? JSON.parse(readFileSync(compare, 'utf8')) : {};
+  const now = Object.fromEntries(perPage.map((p) => [p.key, Number(p.f.toFixed(4))]));
+  const changed = Object.entries(now)
+    .filter(([k, f]) => before[k] !== undefined && Math.abs(f - before[k]!) > 1e-4)
+    .sort((a, b) => a[1] - before[a[0]]! - (b[1] - before[b[0]]!));
+  for (const [k, f] of changed)
+    console.log(`${k.slice(0, 12)}  ${before[k]!.toFixed(3)} -> ${f.toFixed(3)}  ${gold[k]?.url ?? ''}`);
+  writeFileSync(compare, JSON.stringify(now));
 }

@@ -33,9 +33,25 @@ const SHORT_LINE = 200;
 const LEAD_LABEL_WORDS = 10;
 const TAIL_LABEL_WORDS = 3;
 
+/** Photo captions in wire style ("In this March 3 file photo, ...", "FILE PHOTO: ..."), which run longer. */
+const CAPTION_LINES: RegExp[] = [
+  /^(in )?this\b.{0,60}\b(file |handout |undated |aerial )?(photo|image|picture|photograph|video still)\b/i,
+  /^(file|handout) (photo|picture|image)\b/i,
+];
+const CAPTION_LINE = 500;
+
 function isBoilerplateLine(p: string): boolean {
-  if (p.length > SHORT_LINE) return false;
-  return BOILERPLATE_LINES.some((re) => re.test(p));
+  if (p.length <= SHORT_LINE && BOILERPLATE_LINES.some((re) => re.test(p))) return true;
+  return p.length <= CAPTION_LINE && CAPTION_LINES.some((re) => re.test(p));
+}
+
+/** Drops boilerplate lines inside a paragraph (a byline and date joined by <br>); '' when none is left. */
+function filterLines(p: string): string {
+  if (!p.includes('\n')) return isBoilerplateLine(p) ? '' : p;
+  return p
+    .split('\n')
+    .filter((line) => !isBoilerplateLine(line))
+    .join('\n');
 }
 
 function wordCount(p: string): number {
@@ -63,7 +79,7 @@ const normalize = (s: string) =>
  */
 export function filterParagraphs(paragraphs: string[], title: string | null): string[] {
   const titleKey = title ? normalize(title) : null;
-  let out = paragraphs.filter((p) => !isBoilerplateLine(p) && !(titleKey && normalize(p) === titleKey));
+  let out = paragraphs.map(filterLines).filter((p) => p !== '' && !(titleKey && normalize(p) === titleKey));
   let start = 0;
   while (start < out.length - 1 && isEdgeLine(out[start]!, LEAD_LABEL_WORDS)) start++;
   let end = out.length;
