@@ -215,7 +215,13 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
         continue;
       }
       if (b.expanded) out.expanded++;
-      if (b.expandError) out.expandFailures.push({ url: item.url ?? source, reason: b.expandError });
+      if (b.expandError) {
+        out.expandFailures.push({ url: item.url ?? source, reason: b.expandError });
+        log.info(
+          { feedId: feed.id, url: item.url, reason: b.expandError },
+          'kept the feed summary: page not used',
+        );
+      }
       try {
         await deps.onArticle(b.input);
         out.articles++;
