@@ -41,7 +41,7 @@ export async function createStore(opts: CreateStoreOptions = {}): Promise<Store>
     ...createFeedMethods(ctx),
     ...createStoryMethods(ctx),
     close() {
-      closed ??= db.destroy();
+      closed ??= ctx.write.drain().then(() => db.destroy());
       return closed;
     },
   };

@@ -4,7 +4,11 @@ import { NewsbotError } from '../errors.ts';
 import type { Db, Dialect } from './schema.ts';
 
 /** Runs `fn` in one write transaction, retrying when a concurrent writer got there first. */
-export type WriteRunner = <T>(fn: (db: Db) => Promise<T>) => Promise<T>;
+export type WriteRunner = {
+  <T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /** Settles once every write started so far has finished (before closing the database). */
+  drain(): Promise<void>;
+};
 
 const retryableCodes = new Set([
   // PostgreSQL: unique violation, serialization failure, deadlock.
@@ -65,7 +69,8 @@ export function createWriteRunner(db: Db, dialect: Dialect, sqliteKey: string | 
           )
       : <T>(fn: (db: Db) => Promise<T>) => db.transaction().execute((trx) => fn(trx));
 
-  return async (fn) => {
+  const inFlight = new Set<Promise<unknown>>();
+  const run = async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await once(fn);
@@ -78,4 +83,15 @@ export function createWriteRunner(db: Db, dialect: Dialect, sqliteKey: string | 
       }
     }
   };
+  const write = <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
+    const p = run(fn);
+    const settled = p.then(
+      () => {},
+      () => {},
+    );
+    inFlight.add(settled);
+    void settled.then(() => inFlight.delete(settled));
+    return p;
+  };
+  return Object.assign(write, { drain: async () => void (await Promise.all([...inFlight])) });
 }

@@ -44,6 +44,17 @@ describe.each(listDialectCases())('articles on $name', ({ newLocation }) => {
     expect(await stores[2]!.countArticles()).toBe(1);
   });
 
+  it('finishes writes already started when closed', async () => {
+    const location = newLocation();
+    const store = await open(location);
+    const pending = Array.from({ length: 5 }, (_, i) =>
+      store.upsertArticle(makeInput({ url: `https://e.example/closing/${i}`, text: `Closing body ${i}` })),
+    );
+    await store.close();
+    expect((await Promise.all(pending)).map((r) => r.status)).toEqual(['new', 'new', 'new', 'new', 'new']);
+    expect(await (await open(location)).countArticles()).toBe(5);
+  });
+
   it('stores the same URL once', async () => {
     const store = await open(newLocation());
     const first = await store.upsertArticle(makeInput());
