@@ -22,7 +22,7 @@ const PLACE_NOUNS = new Set(
 );
 /** "Syria's government", "Israel's foreign ministry": the country as an actor. */
 export const PARTY_NOUNS = new Set(
-  'government leadership president prime foreign defence defense military army forces troops officials official authorities side delegation negotiators regime leader leaders ministry minister security intelligence new interim envoy embassy administration parliament cabinet navy air diplomats diplomat spokesman spokeswoman chief chiefs representatives rulers state ambassador counterpart'.split(
+  'government leadership president prime foreign defence representatives delegates negotiators defense military army forces troops officials official authorities side delegation negotiators regime leader leaders ministry minister security intelligence new interim envoy embassy administration parliament cabinet navy air diplomats diplomat spokesman spokeswoman chief chiefs representatives rulers state ambassador counterpart'.split(
     ' ',
   ),
 );
@@ -54,7 +54,10 @@ export function classifyCountryUse(
   const prevWord = prev?.text.toLowerCase() ?? '';
   const spaceBefore = prev ? gapIs(sentence, prev, tokens[first]!, /^\s+(the\s+)?$/) : false;
 
-  if (prev && spaceBefore && LOCATIVE.has(prevWord)) use.place = true;
+  // "officials from Syria" is the party speaking, not a place.
+  const partyFrom = prevWord === 'from' && prev2 && PARTY_NOUNS.has(prev2.text.toLowerCase());
+  if (partyFrom) use.party = true;
+  else if (prev && spaceBefore && LOCATIVE.has(prevWord)) use.place = true;
   if (prev && spaceBefore && DIRECTIONS.has(prevWord)) use.place = true;
   if (prev && prev2 && DIRECTIONS.has(prevWord) && LOCATIVE.has(prev2.text.toLowerCase())) use.place = true;
 

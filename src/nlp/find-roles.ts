@@ -87,12 +87,14 @@ export function findRoleBefore(
   const fits = (t: Token) =>
     t.possessive ||
     isTitleWord(t.text) ||
+    /^\p{Lu}{2,5}$/u.test(t.text) ||
     (ROLE_WORD.test(t.text) ? isModifier(t.text, t) : isModifier(t.text));
   if (!requireHead && (STOP_WORDS.has(head) || !fits(tokens[i]!))) return null;
   let from = i;
   for (let k = i - 1; k >= 0 && i - k < 7; k--) {
     const t = tokens[k]!;
-    if (!/^\s+$/.test(sentence.slice(t.end, tokens[k + 1]!.start))) break;
+    const gap = sentence.slice(t.end, tokens[k + 1]!.start);
+    if (!/^\s+$/.test(gap) && !(t.possessive && /^['’]s?\s+$/.test(gap))) break;
     const w = t.text;
     if (STOP_WORDS.has(w.toLowerCase())) break;
     if (fits(t)) {

@@ -117,13 +117,24 @@ export function findNameChunks(sentence: string, tokens: Token[] = tokenize(sent
         j++;
         continue;
       }
+      if (NAME_PARTICLES.has(cur.text)) {
+        // "van der Berg", "de la Fuente": a run of particles, then a capitalised name.
+        let k = j;
+        while (k < tokens.length && NAME_PARTICLES.has(tokens[k]!.text) && k - j < 3) {
+          const after = tokens[k + 1];
+          if (!after || !joined(sentence, tokens[k]!, after)) break;
+          k++;
+        }
+        const name = tokens[k];
+        if (k > j && name && isCapitalised(name.text) && !isHyphenModifier(name.text)) {
+          prev = name;
+          j = k + 1;
+          continue;
+        }
+        break;
+      }
       const next = tokens[j + 1];
       const nextCap = next && joined(sentence, cur, next) && isCapitalised(next.text);
-      if (nextCap && NAME_PARTICLES.has(cur.text)) {
-        prev = cur;
-        j++;
-        continue;
-      }
       if (nextCap && (cur.text === 'of' || cur.text === 'for') && OF_HEADS.has(prev.text)) {
         const after = tokens[j + 2];
         // "Times of the ..." is rare; "Bank of England", "Secretary of State" are common.
