@@ -2,7 +2,7 @@ import { independentGroups } from '../src/grouping/independent-groups.ts';
 import { compareArticles } from '../src/grouping/story-id.ts';
 import { selectWhere, selectWho } from '../src/nlp/index.ts';
 import type { Article, Digest, Mention, Story } from '../src/types.ts';
-import { pickHeadline } from './pick-headline.ts';
+import { headlineFromSentence, pickHeadline } from './pick-headline.ts';
 import { selectWhat, trimSentence } from './select-what.ts';
 
 /** The name a digest gives an article's source: its outlet, else the agency it cites, else its domain. */
@@ -42,7 +42,7 @@ export function buildDigest(story: Story, articles: Article[], mentions: Map<str
   }));
   const titles = own.flatMap((a) => (a.title ? [a.title] : []));
   const what = selectWhat(own, titles) || firstLine(own);
-  const headline = pickHeadline(own) ?? (what ? trimSentence(what, 120) : `Story ${story.id}`);
+  const headline = pickHeadline(own) ?? (what ? headlineFromSentence(what) : `Story ${story.id}`);
   return {
     storyId: story.id,
     version: story.version,

@@ -39,3 +39,22 @@ export function pickHeadline(articles: Article[]): string | null {
   }
   return best!.text;
 }
+
+const HEADLINE_MAX = 120;
+const TAIL =
+  /,\s+(?:(?:according to|citing)\b.*|[^,]{1,80}?\b(?:said|says|reported|reports|told|announced|confirmed)\b[^,]*)$/i;
+
+/** A headline made from a sentence when no article has a title: its main clause, at most 120 characters. */
+export function headlineFromSentence(sentence: string): string {
+  let s = sentence
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!]["”’]?$/, '');
+  for (let i = 0; i < 2 && TAIL.test(s); i++) s = s.replace(TAIL, '');
+  if (s.length <= HEADLINE_MAX) return s;
+  const cut = s.slice(0, HEADLINE_MAX);
+  const clause = Math.max(cut.lastIndexOf(', '), cut.lastIndexOf('; '));
+  if (clause >= 60) return s.slice(0, clause);
+  const word = cut.lastIndexOf(' ', HEADLINE_MAX - 1);
+  return `${s.slice(0, word > 0 ? word : HEADLINE_MAX - 1)}…`;
+}

@@ -56,6 +56,7 @@ async function evalSeeds() {
     `== seeds: ${articles.length} articles → ${stories.length} stories (mentions ${mentionsMs.toFixed(0)} ms)`,
   );
   for (const s of stories) {
+    console.log(`   story ${s.id}: ${s.articleIds.length} articles, related [${s.related.join(', ')}]`);
     const why = await grouper.explain(s.id);
     for (const a of why?.articles ?? [])
       console.log(

@@ -41,6 +41,11 @@ export type CandidateIndexOptions = {
   maxCandidates?: number;
   /** Stories further than this from the article are not candidates. */
   windowDays?: number;
+  /**
+   * Documents assumed to carry none of the terms, added to the count: keeps a young store's IDF from
+   * treating every shared word as worthless (with 5 articles on one affair, all of them share "talks").
+   */
+  idfPrior?: number;
 };
 
 const DAY = 86_400_000;
@@ -69,6 +74,7 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
   const commonShare = options.commonShare ?? 0.08;
   const maxCandidates = options.maxCandidates ?? 40;
   const windowMs = (options.windowDays ?? 60) * DAY;
+  const idfPrior = options.idfPrior ?? 20;
 
   const vocab = new Map<string, number>();
   let df = new Int32Array(1024);
@@ -89,7 +95,7 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
     }
     return id;
   };
-  const idf = (id: number): number => Math.log((docs + 1) / ((df[id] ?? 0) + 1)) + 1;
+  const idf = (id: number): number => Math.log((docs + idfPrior + 1) / ((df[id] ?? 0) + 1)) + 1;
 
   const weightedTerms = (f: ArticleFeatures): Map<number, number> => {
     const m = new Map<number, number>();

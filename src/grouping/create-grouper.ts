@@ -96,7 +96,7 @@ export function createGrouper(deps: { store: Store }, options: GrouperOptions = 
   const decide = (s: Similarity) => {
     const score = s.newPlace ? s.score - NEW_PLACE_PENALTY : s.score;
     const tooFar = !Number.isNaN(s.gapDays) && s.gapDays > joinWindowDays;
-    return { score, joins: score >= joinThreshold && !tooFar };
+    return { score, joins: score >= joinThreshold && !tooFar, related: s.score >= relatedThreshold };
   };
 
   async function save(story: Story) {
@@ -128,7 +128,7 @@ export function createGrouper(deps: { store: Store }, options: GrouperOptions = 
     if (!best) {
       for (const i of index.findCandidates(features)) {
         const verdict = decide(index.similarity(i, features));
-        if (verdict.score >= relatedThreshold) related.push({ i, score: verdict.score });
+        if (verdict.related) related.push({ i, score: verdict.score });
         if (verdict.joins && (!best || verdict.score > best.score)) best = { i, ...verdict };
       }
     }

@@ -1,4 +1,5 @@
 import countries from 'i18n-iso-countries';
+import { getGazetteer } from '../nlp/gazetteer.ts';
 import type { EntityKind, Mention } from '../types.ts';
 import { foldText } from './text-terms.ts';
 
@@ -28,8 +29,11 @@ export function surnameOf(name: string): string | null {
   return last.length >= 3 ? last : null;
 }
 
-export function isCountryName(name: string, country: string | null = null): boolean {
+/** A country or a world region ("Syria", "the Middle East"): the backdrop of many stories, not one event's. */
+export function isBackgroundName(name: string, country: string | null = null): boolean {
   if (country && foldName(country) === foldName(name)) return true;
+  const gazetteer = getGazetteer();
+  if (gazetteer.lookupPlace(name)?.kind === 'country' || gazetteer.isBroadArea(name)) return true;
   return countries.getAlpha2Code(name, 'en') !== undefined;
 }
 
@@ -41,7 +45,7 @@ export function extractEntityFeatures(mentions: Mention[], lead: string): Entity
   const foldedLead = ` ${foldName(lead)} `;
   const byKey = new Map<string, EntityFeature>();
   const add = (key: string, m: Mention, scale: number, inLead: boolean) => {
-    const background = (m.kind !== 'person' && isCountryName(m.name, m.country)) || false;
+    const background = m.kind !== 'person' && isBackgroundName(m.name, m.country);
     const weight =
       (1 + Math.log(Math.max(1, m.count))) *
       KIND_WEIGHT[m.kind] *

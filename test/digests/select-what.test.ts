@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTitle } from '../../digests/pick-headline.ts';
+import { cleanTitle, headlineFromSentence } from '../../digests/pick-headline.ts';
 import { isStatement, trimSentence } from '../../digests/select-what.ts';
 
 describe('trimSentence', () => {
@@ -78,5 +78,21 @@ describe('cleanTitle', () => {
     expect(cleanTitle('Brennick evacuated: Ostvale wildfire out of control, governor says', null)).toBe(
       'Brennick evacuated: Ostvale wildfire out of control, governor says',
     );
+  });
+});
+
+describe('headlineFromSentence', () => {
+  it('drops the attribution and the final stop', () => {
+    expect(
+      headlineFromSentence('The harbour bridge reopened on Monday after repairs, the council said.'),
+    ).toBe('The harbour bridge reopened on Monday after repairs');
+  });
+
+  it('shortens a long sentence to at most 120 characters', () => {
+    const s = `The harbour bridge reopened ${'after a long and costly repair '.repeat(8)}on Monday, Westwire reported.`;
+    const out = headlineFromSentence(s);
+    expect(out.length).toBeLessThanOrEqual(120);
+    expect(out.startsWith('The harbour bridge reopened')).toBe(true);
+    expect(out).not.toMatch(/Westwire/);
   });
 });
