@@ -83,6 +83,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
   client.rest.setToken(config.token);
   const pending = new Set<Promise<void>>();
   let started = false;
+  let stopped = false;
 
   client.on(Events.Error, (err) => log.error({ err }, 'discord: client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord: warning'));
@@ -155,6 +156,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
   }
 
   async function deliver(to: ChannelRef, body: Body, threadName: string, options: PostOptions = {}) {
+    if (stopped) return { ok: false, reason: 'discord adapter stopped', permanent: false } as const;
     if (options.replace) return edit(options.replace, body);
     if (options.threadOf) {
       if (options.threadOf.platform !== platform) return refusal(`not a ${platform} message`);
@@ -203,6 +205,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
     },
 
     async updateDigest(ref, digest) {
+      if (stopped) return { ok: false, reason: 'discord adapter stopped', permanent: false };
       return edit(ref, { embeds: renderDigestEmbeds(digest) });
     },
 
@@ -213,6 +216,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
     },
 
     async stop() {
+      stopped = true;
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise((resolve) => {
         timer = setTimeout(resolve, stopGraceMs);

@@ -67,6 +67,9 @@ export function mapDiscordError(err: unknown, action: string): Refusal {
     const reason = err.status === 401 ? 'invalid_auth' : `http_${err.status}`;
     return { ok: false, reason: `${reason}: ${action}`, permanent };
   }
+  // discord.js drops the token after a 401 and then refuses every authenticated call locally.
+  if (err instanceof Error && err.message.startsWith('Expected token to be set'))
+    return { ok: false, reason: `invalid_auth: no valid token: ${action}`, permanent: true };
   const net = networkCode(err);
   if (net) return { ok: false, reason: `network_error (${net}): ${action}`, permanent: false };
   throw new NewsbotError(`unexpected failure while trying to ${action}`, 'discord_unexpected', {

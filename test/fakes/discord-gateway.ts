@@ -38,6 +38,8 @@ export async function createFakeDiscordGateway(opts: {
   botUserId: string;
   guildIds: string[];
   heartbeatIntervalMs?: number;
+  /** When set, an IDENTIFY with another token is closed with 4004 Authentication failed. */
+  token?: string;
 }): Promise<FakeDiscordGateway> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
@@ -112,6 +114,10 @@ export async function createFakeDiscordGateway(opts: {
       if (payload.op === 2) {
         const d = payload.d as Record<string, unknown>;
         identifies.push(d);
+        if (opts.token && d.token !== opts.token) {
+          ws.close(4004, 'Authentication failed.');
+          return;
+        }
         dispatch(conn, 'READY', {
           v: 10,
           user,

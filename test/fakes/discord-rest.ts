@@ -138,7 +138,11 @@ function apiMessage(m: FakeDiscordMessage) {
  * A local stand-in for Discord's REST API (v10) on 127.0.0.1: the routes the adapter and
  * discord.js use, every call recorded, scriptable refusals and one-off 429s.
  */
-export async function createFakeDiscordRest(opts: { applicationId: string }): Promise<FakeDiscordRest> {
+export async function createFakeDiscordRest(opts: {
+  applicationId: string;
+  /** When set, calls other than interaction callbacks and webhooks need "Bot <token>". */
+  token?: string;
+}): Promise<FakeDiscordRest> {
   const calls: DiscordRestCall[] = [];
   const messages: FakeDiscordMessage[] = [];
   const threads = new Map<string, FakeDiscordThread>();
@@ -271,7 +275,10 @@ export async function createFakeDiscordRest(opts: { applicationId: string }): Pr
     return json(404, { code: 0, message: `404: Not Found (${method} ${path})` });
   }
 
-  function respond(method: string, path: string, body: JsonBody): Reply {
+  function respond(method: string, path: string, body: JsonBody, auth: string | null): Reply {
+    const open = path.startsWith('/interactions/') || path.startsWith('/webhooks/');
+    if (opts.token && !open && auth !== `Bot ${opts.token}`)
+      return json(401, { code: 0, message: '401: Unauthorized' });
     const limit = limits.find((l) => l.left > 0 && l.method === method && l.path.test(path));
     if (limit) {
       limit.left -= 1;
@@ -303,8 +310,9 @@ export async function createFakeDiscordRest(opts: { applicationId: string }): Pr
     const path = decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, '');
     const method = req.method ?? 'GET';
     const body = (await readBody(req)) as JsonBody;
-    calls.push({ method, path, query: url.search, body, auth: req.headers.authorization ?? null });
-    write(res, respond(method, path, body));
+    const auth = req.headers.authorization ?? null;
+    calls.push({ method, path, query: url.search, body, auth });
+    write(res, respond(method, path, body, auth));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -13,6 +13,7 @@ import {
 } from '../../fakes/discord-rest.ts';
 import type { AdapterHarness, RecordedPost } from '../contract.ts';
 
+export const botToken = 'fake-bot-token';
 export const applicationId = '1100000000000000002';
 export const botUserId = '1100000000000000001';
 export const defaultGuildId = '1000000000000000001';
@@ -72,18 +73,19 @@ export async function makeDiscordHarness(
   } = {},
 ): Promise<DiscordHarness> {
   const guildId = opts.guildId === undefined ? defaultGuildId : opts.guildId;
-  const rest = await createFakeDiscordRest({ applicationId });
+  const rest = await createFakeDiscordRest({ applicationId, token: botToken });
   const gateway = await createFakeDiscordGateway({
     applicationId,
     botUserId,
     guildIds: guildId ? [guildId] : [],
     heartbeatIntervalMs: opts.heartbeatIntervalMs,
+    token: botToken,
   });
   rest.setGatewayUrl(gateway.url);
   rest.failChannel(missingChannelId, 'unknown_channel');
   rest.failChannel(noAccessChannelId, 'missing_access');
   const adapter = createDiscordAdapter({
-    token: 'fake-bot-token',
+    token: botToken,
     applicationId,
     guildId: guildId ?? undefined,
     apiUrl: rest.apiUrl,
