@@ -138,7 +138,7 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
     for (const id of ids) {
       const list = postings.get(id);
       if (!list) postings.set(id, [story]);
-      else if (list[list.length - 1] !== story && !list.slice(-8).includes(story)) list.push(story);
+      else if (list[list.length - 1] !== story) list.push(story);
     }
   }
 
@@ -185,6 +185,7 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
     /** Merges an article into a story's profile. */
     joinStory(index: number, f: ArticleFeatures) {
       const p = profiles[index]!;
+      const before = new Set([...p.termIds, ...p.entityIds]);
       const terms = toMap(p.termIds, p.termWeights);
       for (const [id, w] of weightedTerms(f)) terms.set(id, (terms.get(id) ?? 0) + w);
       const entities = toMap(p.entityIds, p.entityWeights);
@@ -197,8 +198,10 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
         p.last = Number.isNaN(p.last) ? f.time : Math.max(p.last, f.time);
       }
       p.articles++;
-      postTo(index, p.termIds);
-      postTo(index, p.entityIds);
+      postTo(
+        index,
+        [...p.termIds, ...p.entityIds].filter((id) => !before.has(id)),
+      );
     },
 
     /** Stories sharing the article's most telling keys, within the time window; bounded work per call. */
