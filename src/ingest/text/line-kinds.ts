@@ -67,7 +67,7 @@ const STRONG_APPEAL = [
   /\bbecome (?:a |an )?(?:member|subscriber|supporter|patron|insider)\b/iu,
   /\bimportant to you\?/iu,
   /\bad-free\b/iu,
-  /[$€£]\s?\d+(?:[.,]\d+)?\s*(?:a|per|\/)\s*(?:month|year|week)\b/iu,
+  /[$€£]\s?\d{1,2}(?:[.,]\d\d)?\s*(?:a|per|\/)\s*(?:month|year|week)\b/iu,
   /\bjoin (?:our|the) (?:community|club|list|mailing list)\b/iu,
   /\brepublish(?:ing)?\b|\bsyndicat(?:e|ion)\b|\breprint (?:rights|this)\b/iu,
   /\ball rights reserved\b|^©|^copyright\b|\bcopyright ©|©\s?\d{4}/iu,
@@ -127,26 +127,30 @@ export const URL_LINE = /^<?(?:https?:\/\/|www\.)\S+>?$/iu;
 export const IMAGE_MD = /!\[[^\]]{0,300}\]\([^)\s]{0,500}\)/gu;
 const PICTO_START = /^[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}]/u;
 
+export const MAX_FURNITURE_WORDS = 80;
+
 export function wordCount(line: string): number {
   return line.split(/\s+/).filter(Boolean).length;
 }
 
 /** Strong appeal vocabulary, or two kinds of weak appeal vocabulary, outside quoted speech. */
 export function appealScore(line: string): number {
-  if (STRONG_APPEAL.some((r) => r.test(line))) return QUOTE_MARK.test(line) && wordCount(line) > 25 ? 1 : 2;
+  const strong = STRONG_APPEAL.filter((r) => r.test(line)).length;
   const weak = WEAK_APPEAL.filter((r) => r.test(line)).length;
+  // In a long paragraph one strong phrase may be the story's own ("how many services consumers will sign up for").
+  if (strong > 0) return (QUOTE_MARK.test(line) || wordCount(line) > 30) && strong + weak < 2 ? 1 : 2;
   if (/\bnewsletters?\b/iu.test(line) && wordCount(line) <= 12) return 2;
   return QUOTE_MARK.test(line) ? Math.min(weak, 1) : weak;
 }
 
 export function isTimestampLine(line: string): boolean {
-  if (!/\d/.test(line) || line.length > 80) return false;
+  if (!/\d/.test(line) || line.length > 80 || /^\d+$/.test(line)) return false;
   return line.replace(TIME_TOKEN, ' ').replace(/[\s.,:;|/\\·•()\-–—]+/gu, '') === '';
 }
 
 export function isCaption(line: string): boolean {
   return (
-    CREDIT_PAREN.test(line) ||
+    (CREDIT_PAREN.test(line) && wordCount(line) <= 60) ||
     CREDIT_ONLY.test(line) ||
     AGENCY_SLASH.test(line) ||
     (CREDIT_TAIL.test(line) && wordCount(line) <= 60) ||
@@ -167,7 +171,8 @@ function isMenu(line: string): boolean {
 /** The kind of furniture a line is on its own, or null when it may be body text. */
 export function classifyLine(line: string): LineKind | null {
   const words = wordCount(line);
-  if (line === '') return null;
+  // Furniture is short; a line this long is body text (or a whole page on one line).
+  if (line === '' || words > MAX_FURNITURE_WORDS) return null;
   if (SIGNATURE.test(line) || EMBED_LINE.test(line) || (EMBED_MARK.test(line) && words <= 60)) return 'embed';
   if (URL_LINE.test(line)) return 'url';
   if (isTimestampLine(line)) return 'timestamp';
@@ -202,5 +207,5 @@ export function isHeadlineLike(line: string): boolean {
 
 /** Prose: long, or ending as a sentence ends. */
 export function isProse(line: string): boolean {
-  return wordCount(line) > 22 || /[.!?…]["”’)]?$/u.test(line);
+  return wordCount(line) > 22 || line.length > 160 || /[.!?…。！？]["”’)」』]?$/u.test(line);
 }

@@ -8,6 +8,7 @@ import {
   isHeadlineLike,
   isProse,
   type LineKind,
+  MAX_FURNITURE_WORDS,
   SIGNATURE,
   URL_LINE,
   wordCount,
@@ -102,8 +103,9 @@ function markAppealRuns(lines: Line[]): void {
     const appealSide = APPEALISH.has(prev.kind) || (next?.kind != null && APPEALISH.has(next.kind));
     if (!bounded || !appealSide) continue;
     const run = idx.slice(a, b).map((i) => lines[i]!);
-    if (run.every((l) => wordCount(l.text) <= 14 || appealScore(l.text) >= 1))
-      for (const l of run) l.kind = 'appeal';
+    const fits = (t: string) =>
+      wordCount(t) <= 14 || (appealScore(t) >= 1 && wordCount(t) <= MAX_FURNITURE_WORDS);
+    if (run.every((l) => fits(l.text))) for (const l of run) l.kind = 'appeal';
   }
 }
 
@@ -132,9 +134,6 @@ function markRelatedRuns(lines: Line[]): void {
   flush(idx.length);
   // Judged over the lines still kept, so that parsing the output again finds the same runs.
   const kept = idx.filter((i) => lines[i]!.kind === null);
-  const lastProse = kept.findLastIndex((i) => isProse(lines[i]!.text));
-  const trailing = kept.slice(lastProse + 1).filter((i) => isHeadlineLike(lines[i]!.text));
-  if (lastProse >= 0 && trailing.length >= 2) for (const i of trailing) lines[i]!.kind = 'related';
   for (let n = 0; n < kept.length; ) {
     let m = n;
     while (m < kept.length && isMenuWord(lines[kept[m]!]!.text)) m++;
@@ -144,13 +143,20 @@ function markRelatedRuns(lines: Line[]): void {
 }
 
 function isMenuWord(text: string): boolean {
-  return wordCount(text) <= 3 && !/[.!?:;,"”]$/u.test(text) && !/^[-*•·]\s/u.test(text);
+  return (
+    wordCount(text) <= 3 &&
+    text.length <= 30 &&
+    /\p{L}/u.test(text) &&
+    !/[.!?:;,"”。！？]$/u.test(text) &&
+    !/^[-*•·]\s/u.test(text)
+  );
 }
 
 function markDuplicates(lines: Line[]): void {
   const seen = new Set<string>();
   for (const l of lines) {
-    if (l.text === '' || l.kind !== null) continue;
+    // Repeated short lines are page chrome (a title echoed by a share bar); repeated prose may be the author's.
+    if (l.text === '' || l.kind !== null || isProse(l.text) || wordCount(l.text) > 10) continue;
     const key = l.text.toLowerCase();
     if (seen.has(key)) l.kind = 'duplicate';
     else seen.add(key);
