@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { NewsbotError } from '../errors.ts';
+import { InputError, NewsbotError } from '../errors.ts';
 import type { Article, ArticleInput } from '../types.ts';
 import type { ArticlesTable, Db } from './schema.ts';
 import type { Store, UpsertResult } from './store.ts';
@@ -43,11 +43,25 @@ export function computeArticleId(
 const stripNul = (s: string): string => (s.includes('\u0000') ? s.replaceAll('\u0000', '') : s);
 const stripNulOrNull = (s: string | null | undefined): string | null => (s == null ? null : stripNul(s));
 
+const stringFields = ['externalId', 'source', 'text'] as const;
+const nullableFields = ['feedId', 'guid', 'url', 'outlet', 'title', 'published'] as const;
+
+/** Checks the shape (a caller's bug otherwise surfaces as a confusing database error) and drops NULs. */
 function cleanInput(input: ArticleInput): ArticleInput {
+  const where = typeof input?.source === 'string' ? input.source : 'article input';
+  if (typeof input !== 'object' || input === null)
+    throw new InputError('article input is not an object', where);
+  for (const key of stringFields)
+    if (typeof input[key] !== 'string') throw new InputError(`article ${key} must be a string`, where);
+  for (const key of nullableFields)
+    if (input[key] != null && typeof input[key] !== 'string')
+      throw new InputError(`article ${key} must be a string or null`, where);
+  if (input.cites != null && !(Array.isArray(input.cites) && input.cites.every((c) => typeof c === 'string')))
+    throw new InputError('article cites must be an array of strings', where);
   return {
     externalId: stripNul(input.externalId),
     source: stripNul(input.source),
-    feedId: stripNulOrNull(input.feedId),
+    feedId: stripNulOrNull(input.feedId) || null,
     guid: stripNulOrNull(input.guid) || null,
     url: stripNulOrNull(input.url) || null,
     outlet: stripNulOrNull(input.outlet),

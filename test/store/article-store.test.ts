@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.ts';
 import { computeArticleId, hashContent } from '../../src/store/index.ts';
 import type { ArticleInput } from '../../src/types.ts';
 import { createStoreOpener, createTickingClock, listDialectCases } from './store-dialects.ts';
@@ -245,6 +246,17 @@ describe.each(listDialectCases())('articles on $name', ({ newLocation }) => {
     expect(await store.getArticle(article.id)).toStrictEqual(expected);
     const [listed] = await store.listArticles();
     expect(listed).toStrictEqual(expected);
+  });
+
+  it('rejects an input of the wrong shape with an InputError naming the field', async () => {
+    const store = await open(newLocation());
+    const bad = { ...makeInput(), text: 42 } as unknown as ArticleInput;
+    await expect(store.upsertArticle(bad)).rejects.toThrow(InputError);
+    await expect(store.upsertArticle(bad)).rejects.toThrow(/text must be a string/);
+    await expect(
+      store.upsertArticle({ ...makeInput(), cites: [1] } as unknown as ArticleInput),
+    ).rejects.toThrow(/cites/);
+    expect(await store.countArticles()).toBe(0);
   });
 
   it('drops NUL characters from article fields instead of failing', async () => {
