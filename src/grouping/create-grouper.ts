@@ -6,7 +6,13 @@ import { type ArticleFeatures, createCandidateIndex, type Similarity } from './c
 import { explainStory, type StoryExplanation } from './explain-story.ts';
 import { compareArticles, createStoryId } from './story-id.ts';
 
-export type AssignResult = { story: Story; created: boolean; changed: boolean };
+export type AssignResult = {
+  story: Story;
+  created: boolean;
+  changed: boolean;
+  /** Earlier stories that gained a `related` link to this new one (saved, version + 1). */
+  linked: Story[];
+};
 
 export type GrouperOptions = {
   /** Similarity at or above which an article joins a story. */
@@ -111,11 +117,11 @@ export function createGrouper(deps: { store: Store }, options: GrouperOptions = 
     const known = articleStory.get(article.id);
     if (known !== undefined) {
       const story = stories[known]!;
-      if (article.updated <= story.updated) return { story, created: false, changed: false };
+      if (article.updated <= story.updated) return { story, created: false, changed: false, linked: [] };
       const revised = { ...story, version: story.version + 1, updated: article.updated };
       stories[known] = revised;
       await save(revised);
-      return { story: revised, created: false, changed: true };
+      return { story: revised, created: false, changed: true, linked: [] };
     }
 
     const features = extractArticleFeatures(article, mentions);
@@ -145,7 +151,7 @@ export function createGrouper(deps: { store: Store }, options: GrouperOptions = 
       stories[best.i] = joined;
       articleStory.set(article.id, best.i);
       await save(joined);
-      return { story: joined, created: false, changed: true };
+      return { story: joined, created: false, changed: true, linked: [] };
     }
 
     const links = related.sort((a, b) => b.score - a.score || a.i - b.i).slice(0, 2);
@@ -161,14 +167,16 @@ export function createGrouper(deps: { store: Store }, options: GrouperOptions = 
     };
     register(story, [features]);
     await save(story);
+    const linked: Story[] = [];
     for (const l of links) {
       const prev = stories[l.i]!;
       if (prev.related.includes(story.id)) continue;
-      const linked = { ...prev, related: [...prev.related, story.id], version: prev.version + 1 };
-      stories[l.i] = linked;
-      await save(linked);
+      const next = { ...prev, related: [...prev.related, story.id], version: prev.version + 1 };
+      stories[l.i] = next;
+      await save(next);
+      linked.push(next);
     }
-    return { story, created: true, changed: true };
+    return { story, created: true, changed: true, linked };
   }
 
   return {

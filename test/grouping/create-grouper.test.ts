@@ -78,6 +78,7 @@ describe('createGrouper', () => {
     expect(later!.story.related).toEqual([a!.story.id]);
     const earlier = await store.getStory(a!.story.id);
     expect(earlier?.related).toEqual([later!.story.id]);
+    expect(later!.linked).toEqual([earlier]);
   });
 
   it('gives the same stories and ids in any input order', async () => {
