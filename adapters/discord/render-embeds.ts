@@ -24,6 +24,13 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** Identical lines once, with "(×N)" when repeated, in first-seen order. */
+function countDuplicates(lines: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
+  return [...counts].map(([line, n]) => (n > 1 ? `${line} (×${n})` : line));
+}
+
 /** Joins whole lines up to `max` characters, ending with "… and N more" when some did not fit. */
 export function fitLines(lines: string[], max: number): string {
   const out: string[] = [];
@@ -52,8 +59,7 @@ export function fitLines(lines: string[], max: number): string {
 
 function personLine(p: DigestPerson): string {
   const name = `**${escapeDiscordText(p.name)}**`;
-  const kind = p.kind === 'org' ? ' (organisation)' : '';
-  return p.role ? `${name}${kind} — ${escapeDiscordText(p.role)}` : `${name}${kind}`;
+  return p.role ? `${name} — ${escapeDiscordText(p.role)}` : name;
 }
 
 function placeLine(p: DigestPlace): string {
@@ -76,8 +82,17 @@ function linkTarget(url: string | null): string | null {
   }
 }
 
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
 function sourceLine(s: DigestSource): string {
-  const label = escapeDiscordText(s.outlet ?? 'Unnamed source');
+  const label = escapeDiscordText(s.outlet ?? hostOf(s.url) ?? 'Unnamed source');
   const target = linkTarget(s.url);
   const linked = target && target.length <= 512 ? `[${label}](${target})` : label;
   return s.cites.length > 0 ? `${linked} — citing ${s.cites.map(escapeDiscordText).join(', ')}` : linked;
@@ -130,7 +145,7 @@ export function renderDigestEmbeds(d: Digest): APIEmbed[] {
   const wanted: { name: string; lines: string[] }[] = [
     { name: 'Who', lines: d.who.map(personLine) },
     { name: 'Where', lines: d.where.map(placeLine) },
-    { name: 'Sources', lines: d.sources.map(sourceLine) },
+    { name: 'Sources', lines: countDuplicates(d.sources.map(sourceLine)) },
     { name: 'Cited agencies', lines: citedAgencies(d).map(escapeDiscordText) },
   ];
   const fields: APIEmbedField[] = [];

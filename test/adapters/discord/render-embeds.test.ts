@@ -38,11 +38,9 @@ describe('renderDigestEmbeds', () => {
     const fields = Object.fromEntries((e!.fields ?? []).map((f) => [f.name, f.value]));
     expect(Object.keys(fields)).toEqual(['Who', 'Where', 'Sources', 'Cited agencies']);
     expect(fields.Who).toBe(
-      [
-        '**Mara Okonjo** — city transport director',
-        '**Tomas Reyl**',
-        '**Calder Transport Office** (organisation)',
-      ].join('\n'),
+      ['**Mara Okonjo** — city transport director', '**Tomas Reyl**', '**Calder Transport Office**'].join(
+        '\n',
+      ),
     );
     expect(fields.Where).toBe('Port Calder, Norway\nEastgate');
     expect(fields.Sources).toBe(
@@ -55,6 +53,21 @@ describe('renderDigestEmbeds', () => {
     // Westwire is itself a source outlet; only agencies that are not are listed as cited.
     expect(fields['Cited agencies']).toBe('Nordpress');
     expect(e!.footer?.text).toBe('2 independent sources · story story-fixture-1 · version 1');
+  });
+
+  it('names a source without an outlet by its host, and counts repeats', () => {
+    const [e] = renderDigestEmbeds(
+      makeDigest({
+        sources: [
+          { outlet: null, articleId: 'a1', url: 'https://www.harbour-news.example/x', cites: [] },
+          { outlet: null, articleId: 'a2', url: null, cites: ['Nordpress'] },
+          { outlet: null, articleId: 'a3', url: null, cites: ['Nordpress'] },
+        ],
+      }),
+    );
+    expect(e!.fields!.find((f) => f.name === 'Sources')!.value).toBe(
+      '[harbour-news.example](https://www.harbour-news.example/x)\nUnnamed source — citing Nordpress (×2)',
+    );
   });
 
   it('leaves out empty sections and a bad timestamp', () => {
