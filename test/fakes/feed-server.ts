@@ -265,6 +265,12 @@ function defaultRoutes(): Map<string, Handler> {
   r.set('/feeds/rss-rawdeflate.xml', (_q, res, { base }) =>
     send(res, 200, deflateRawSync(rssFeed(base)), { 'content-encoding': 'deflate' }),
   );
+  r.set('/feeds/not-gzip.xml', (_q, res, { base }) =>
+    send(res, 200, rssFeed(base), { 'content-encoding': 'gzip' }),
+  );
+  r.set('/feeds/zstd.xml', (_q, res) =>
+    send(res, 200, Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0, 0]), { 'content-encoding': 'zstd' }),
+  );
   r.set('/feeds/truncated-gzip.xml', (_q, res, { base }) => {
     const whole = gzipSync(rssFeed(base));
     send(res, 200, whole.subarray(0, Math.floor(whole.length / 2)), { 'content-encoding': 'gzip' });

@@ -11,7 +11,7 @@ import {
   resolveWithSystem,
 } from './guard-lookup.ts';
 import { parseRetryAfter } from './parse-retry-after.ts';
-import { readBody } from './read-body.ts';
+import { discardBody, readBody } from './read-body.ts';
 
 export type FetchResult =
   | {
@@ -185,7 +185,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       if (status < 200 || status >= 300) return failed(`HTTP ${status} from ${href}`, status !== 408);
       const declared = Number(resHeaders['content-length']);
       if (!resHeaders['content-encoding'] && declared > opts.maxBytes) {
-        res.body.destroy();
+        discardBody(res.body as Readable);
         return failed(
           `the response body (${declared} bytes) is larger than the ${opts.maxBytes}-byte limit`,
           true,

@@ -6,6 +6,12 @@ export type BodyOutcome = { ok: true; bytes: Uint8Array } | { ok: false; reason:
 
 class BodyTooLarge extends Error {}
 
+/** Drops a body we will not read; destroying it raises an abort error nobody needs to hear. */
+export function discardBody(body: Readable): void {
+  body.on('error', () => {});
+  body.destroy();
+}
+
 function capBytes(max: number, what: string) {
   return async function* cap(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     let total = 0;
@@ -22,7 +28,9 @@ async function* inflateEither(source: AsyncIterable<Buffer>): AsyncGenerator<Buf
   const it = source[Symbol.asyncIterator]();
   const first = await it.next();
   if (first.done) return;
-  const decoder = ((first.value[0] ?? 0) & 0x0f) === 8 ? createInflate() : createInflateRaw();
+  const [cmf = 0, flg = 0] = first.value;
+  const zlibHeader = (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0;
+  const decoder = zlibHeader ? createInflate() : createInflateRaw();
   const input = Readable.from(
     (async function* () {
       yield first.value;
@@ -62,7 +70,7 @@ export async function readBody(
   for (const coding of codings) {
     const stage = decoderFor(coding);
     if (!stage) {
-      body.destroy();
+      discardBody(body);
       return { ok: false, reason: `unsupported Content-Encoding "${coding}"`, permanent: true };
     }
     stages.push(stage);

@@ -103,6 +103,20 @@ describe('createFetcher: responses', () => {
     );
   });
 
+  it('fails permanently on a body that is not in its declared encoding, or an unknown encoding', async () => {
+    const f = makeFetcher();
+    expect(await f.fetch(`${server.base}/feeds/not-gzip.xml`)).toMatchObject({
+      kind: 'failed',
+      permanent: true,
+      reason: expect.stringMatching(/gzip body cannot be decoded/),
+    });
+    expect(await f.fetch(`${server.base}/feeds/zstd.xml`)).toMatchObject({
+      kind: 'failed',
+      permanent: true,
+      reason: `${server.base}/feeds/zstd.xml: unsupported Content-Encoding "zstd"`,
+    });
+  });
+
   it('reports a truncated gzip body as a clear failure', async () => {
     const r = await makeFetcher().fetch(`${server.base}/feeds/truncated-gzip.xml`);
     expect(r).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/gzip body is truncated/) });
