@@ -250,6 +250,9 @@ function defaultRoutes(): Map<string, Handler> {
   r.set('/gzip-bomb', (_q, res) =>
     send(res, 200, gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20)), { 'content-encoding': 'gzip' }),
   );
+  r.set('/deflate-bomb', (_q, res) =>
+    send(res, 200, deflateRawSync(Buffer.alloc(8 * 1024 * 1024, 0x20)), { 'content-encoding': 'deflate' }),
+  );
   r.set('/feeds/rss-gzip.xml', (_q, res, { base }) =>
     send(res, 200, gzipSync(rssFeed(base)), { 'content-encoding': 'gzip' }),
   );

@@ -174,11 +174,13 @@ describe('createFetcher: limits', () => {
   });
 
   it('caps the decoded size of a compressed body', async () => {
-    const r = await makeFetcher({ maxBytes: 1024 * 1024 }).fetch(`${server.base}/gzip-bomb`);
-    expect(r).toMatchObject({
-      kind: 'failed',
-      reason: expect.stringMatching(/decoded response body is larger/),
-    });
+    for (const path of ['/gzip-bomb', '/deflate-bomb']) {
+      const r = await makeFetcher({ maxBytes: 1024 * 1024 }).fetch(`${server.base}${path}`);
+      expect(r).toMatchObject({
+        kind: 'failed',
+        reason: expect.stringMatching(/decoded response body is larger/),
+      });
+    }
   });
 
   it('fails cleanly for bad URLs and refused connections', async () => {
