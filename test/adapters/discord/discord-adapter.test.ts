@@ -1,4 +1,4 @@
-import { GatewayIntentBits } from 'discord.js';
+import { GatewayIntentBits, PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandReply, CommandRequest } from '../../../src/adapter.ts';
 import { mentionsOf } from '../../fakes/discord-rest.ts';
@@ -171,6 +171,8 @@ describe('discord adapter: posts, threads, edits, refusals (guild commands)', ()
 
     await h.runCommand('feeds list', { permissions: memberPermissions });
     expect(requests.at(-1)).toMatchObject({ isAdmin: false, text: 'feeds list' });
+    await h.runCommand('feeds list', { permissions: String(PermissionFlagsBits.Administrator) });
+    expect(requests.at(-1)).toMatchObject({ isAdmin: true, text: 'feeds list' });
     await h.runCommand('today', { permissions: '0', guildId: null });
     expect(requests.at(-1)).toMatchObject({ isAdmin: false, teamId: null, text: 'today' });
   });
