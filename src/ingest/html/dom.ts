@@ -67,3 +67,18 @@ export function isElement(node: DomNode): node is DomElement {
 export function collapseSpace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
+
+/** Counts elements and the deepest nesting, without recursion (pages can nest thousands deep). */
+export function measureTree(root: DomElement): { elements: number; depth: number } {
+  let elements = 0;
+  let depth = 0;
+  const stack: [DomElement, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [el, d] = stack.pop()!;
+    elements++;
+    if (d > depth) depth = d;
+    const kids = el.children;
+    for (let i = 0; i < kids.length; i++) stack.push([kids[i]!, d + 1]);
+  }
+  return { elements, depth };
+}

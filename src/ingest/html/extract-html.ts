@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { describeError, InputError } from '../../errors.ts';
 import { cleanContent } from './clean-content.ts';
 import { cleanDocument } from './clean-document.ts';
-import { type DomDocument, type DomElement, parseDocument } from './dom.ts';
+import { type DomDocument, type DomElement, measureTree, parseDocument } from './dom.ts';
 import { extractMetadata } from './extract-metadata.ts';
 import { filterParagraphs } from './filter-paragraphs.ts';
 import { renderText } from './render-text.ts';
@@ -23,6 +23,8 @@ export type ExtractOptions = { url?: string | null };
 
 export const MAX_HTML_CHARS = 5 * 1024 * 1024;
 const MIN_BODY_CHARS = 80;
+export const MAX_ELEMENTS = 40_000;
+export const MAX_DEPTH = 400;
 
 /**
  * Extracts the article from a news page: metadata from the head and JSON-LD, the body by Readability
@@ -52,6 +54,15 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): ExtractedP
 function extractPage(html: string, pageUrl: string | null, source: string): ExtractedPage {
   const doc = parseDocument(html);
   if (!doc.documentElement || !doc.body) throw new InputError('page has no HTML document', source);
+  const { elements, depth } = measureTree(doc.documentElement);
+  // Past these, extraction time grows out of proportion; real news pages stay far below them.
+  if (elements > MAX_ELEMENTS)
+    throw new InputError(`page has too many elements (${elements}, the limit is ${MAX_ELEMENTS})`, source);
+  if (depth > MAX_DEPTH)
+    throw new InputError(
+      `page nests elements too deeply (${depth} levels, the limit is ${MAX_DEPTH})`,
+      source,
+    );
 
   const metadata = extractMetadata(doc, pageUrl);
   cleanDocument(doc);

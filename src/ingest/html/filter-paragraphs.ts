@@ -20,6 +20,8 @@ const BOILERPLATE_LINES: RegExp[] = [
   /^(this (slideshow|video|content|feature) requires javascript|media playback is unsupported)/i,
   /^(want|have) a (news )?tip\?/i,
   /^(tell us|let us know) what you think/i,
+  /\baffiliate (commission|links?)\b/i,
+  /\bfollow (him|her|them|us|me) on (twitter|x|facebook|instagram|linkedin)\b/i,
   /^(like|liked|enjoy|enjoyed|love) (this|the) (story|article|post)\b/i,
   /\bshare (it|this) with (a|your) friends?\b/i,
   /^continue reading\b/i,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.ts';
-import { extractHtml, MAX_HTML_CHARS } from '../../../src/ingest/html/index.ts';
+import { extractHtml, MAX_DEPTH, MAX_ELEMENTS, MAX_HTML_CHARS } from '../../../src/ingest/html/index.ts';
 
 const harbour = readFileSync(new URL('./fixtures/harbour-article.html', import.meta.url), 'utf8');
 
@@ -157,6 +157,14 @@ describe('extractHtml: rejects pages without an article', () => {
       expect((err as InputError).source).toBe('https://x.example/p');
       expect((err as InputError).message).toMatch(/empty/);
     }
+  });
+
+  it('refuses pathological nesting and element counts with a clear reason', () => {
+    const p = '<p>The committee met again on Friday to discuss the budget and expects a vote next week.</p>';
+    const deep = `<body>${'<div>'.repeat(MAX_DEPTH + 5)}${p}${'</div>'.repeat(MAX_DEPTH + 5)}</body>`;
+    expect(() => extractHtml(deep)).toThrow(/nests elements too deeply/);
+    const crowded = `<body>${'<i></i>'.repeat(MAX_ELEMENTS)}${p}</body>`;
+    expect(() => extractHtml(crowded)).toThrow(/too many elements/);
   });
 
   it('refuses a page past the size cap with a clear reason', () => {
