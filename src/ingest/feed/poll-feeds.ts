@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { describeError, InputError } from '../../errors.ts';
+import { describeError } from '../../errors.ts';
 import type { Store } from '../../store/store.ts';
 import type { ArticleInput, FeedState } from '../../types.ts';
-import { decodeText, looksBinary } from '../decode-text.ts';
-import type { Fetcher, FetchResult } from '../fetch/create-fetcher.ts';
+import type { Fetcher } from '../fetch/create-fetcher.ts';
 import { createHostLimiter } from '../fetch/create-host-limiter.ts';
 import { describeFetchFailure } from '../fetch/describe-fetch-failure.ts';
 import { buildFeedArticle, type FeedContext } from './build-feed-article.ts';
 import type { ExpandPage } from './expand-page.ts';
-import { type FeedItem, type ParsedFeed, parseFeed } from './parse-feed.ts';
+import type { FeedItem, ParsedFeed } from './parse-feed.ts';
+import { readFeedBody } from './read-feed-body.ts';
 import { computeBackoffMs } from './schedule-next-poll.ts';
 
 type LogFn = (obj: object, msg?: string) => void;
@@ -74,25 +74,6 @@ function hashOf(value: string): string {
 function itemKey(item: FeedItem): string {
   const id = `${item.guid ?? ''}|${item.url ?? ''}|${item.title ?? ''}|${item.published ?? ''}`;
   return hashOf(item.summaryOnly ? id : `${id}|${item.html ?? ''}|${item.text ?? ''}`);
-}
-
-/** Decodes and parses a feed body; a string is the reason it is not a usable feed. */
-function readFeedBody(result: Extract<FetchResult, { kind: 'ok' }>, feed: FeedState): ParsedFeed | string {
-  if (result.bytes.length === 0) return 'the feed body is empty';
-  if (looksBinary(result.bytes)) return 'the feed body is binary, not text';
-  const type = result.contentType?.toLowerCase() ?? '';
-  const firstByte = result.bytes.find((b) => b > 0x20);
-  const kind = type.includes('json') || firstByte === 0x7b ? 'text' : 'xml';
-  const { text, charset } = decodeText(result.bytes, { contentType: result.contentType, kind });
-  const broken = text.split('\uFFFD').length - 1;
-  if (broken > 8 && broken > text.length / 200)
-    return `the feed is not valid ${charset} text (${broken} undecodable characters)`;
-  try {
-    return parseFeed(text, { feedUrl: feed.url, feedId: feed.id });
-  } catch (err) {
-    if (err instanceof InputError) return err.message;
-    return `the feed could not be parsed: ${describeError(err)}`;
-  }
 }
 
 export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
