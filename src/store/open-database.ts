@@ -78,6 +78,14 @@ async function migrate(db: Db, dialect: Dialect, schema: string | undefined): Pr
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/** Where unqualified tables go for this connection (its search_path), e.g. public. */
+async function currentSchema(client: pg.Client): Promise<string> {
+  const { rows } = await client.query<{ name: string | null }>('select current_schema() as name');
+  const name = rows[0]?.name;
+  if (!name) throw new NewsbotError('the PostgreSQL search_path names no existing schema', 'store_open');
+  return name;
+}
+
 /**
  * Stores starting at once (several processes, or tests) take turns through an advisory lock, since
  * neither `create schema if not exists` nor Kysely's first table creation is safe against a race.
@@ -97,8 +105,9 @@ async function openPostgres(opts: OpenDatabaseOptions & { databaseUrl: string })
   try {
     await client.query(`select pg_advisory_lock(hashtext('newsbot store migrations'))`);
     if (schema !== undefined) await client.query(`create schema if not exists "${schema}"`);
+    const target = schema ?? (await currentSchema(client));
     db = createPostgresDb(url, schema, log);
-    const applied = await migrate(db, 'postgres', schema);
+    const applied = await migrate(db, 'postgres', target);
     if (applied.length > 0)
       log?.info({ dialect: 'postgres', schema, migrations: applied }, 'database migrated');
     return { db, dialect: 'postgres', sqliteKey: null };

@@ -1,10 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError, NewsbotError } from '../../src/errors.ts';
 import { createStore } from '../../src/store/index.ts';
+
+const pgUrl = process.env.TEST_DATABASE_URL?.trim() || null;
 
 describe('createStore', () => {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-create-store-'));
@@ -46,6 +50,33 @@ describe('createStore', () => {
     await expect(failure).rejects.toThrow(NewsbotError);
     await expect(failure).rejects.toMatchObject({ code: 'store_open' });
   });
+
+  it.runIf(pgUrl)(
+    'keeps its tables in the search_path schema even when another schema has them',
+    async () => {
+      const [other, own] = [`t_${randomBytes(6).toString('hex')}`, `t_${randomBytes(6).toString('hex')}`];
+      const admin = new pg.Client({ connectionString: pgUrl! });
+      await admin.connect();
+      try {
+        await (await createStore({ databaseUrl: pgUrl, schema: other })).close();
+        await admin.query(`create schema "${own}"`);
+        const url = new URL(pgUrl!);
+        url.searchParams.set('options', `-c search_path=${own}`);
+        const store = await createStore({ databaseUrl: url.href });
+        await store.addFeed({ url: 'https://a.example/feed' });
+        await store.close();
+        const { rows } = await admin.query(
+          `select table_schema from information_schema.tables where table_name = 'feeds' and table_schema in ($1, $2)`,
+          [other, own],
+        );
+        expect(rows.map((r) => r.table_schema).sort()).toEqual([other, own].sort());
+      } finally {
+        await admin.query(`drop schema if exists "${other}" cascade`);
+        await admin.query(`drop schema if exists "${own}" cascade`);
+        await admin.end();
+      }
+    },
+  );
 
   it('rejects a schema name that is not a plain identifier', async () => {
     await expect(
