@@ -57,6 +57,15 @@ describe('validateFeedUrl', () => {
     });
   });
 
+  it('refuses localhost through the system resolver', async () => {
+    expect(
+      await validateFeedUrl('http://localhost:8080/feed', { allowPrivateAddresses: false }),
+    ).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^localhost resolves to .*a loopback address; refused$/),
+    });
+  });
+
   it('refuses a host that does not resolve', async () => {
     const missing = async () =>
       Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }));
