@@ -8,8 +8,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { toDigestExport } from '../digests/export-digest.ts';
 import { createGrouper } from '../src/grouping/index.ts';
+import type { Store } from '../src/store/index.ts';
 import { createStore } from '../src/store/index.ts';
-import type { ArticleInput, Mention } from '../src/types.ts';
+import type { ArticleInput, Mention, Story } from '../src/types.ts';
 
 const { values } = parseArgs({
   options: { scale: { type: 'string', default: '20000' }, 'no-seeds': { type: 'boolean' } },
@@ -133,12 +134,24 @@ function syntheticArticle(i: number, random: () => number): { input: ArticleInpu
 
 async function evalScale(total: number) {
   const store = await createStore({ sqlitePath: ':memory:' });
-  const grouper = createGrouper({ store });
+  let storeMs = 0;
+  const timedStore: Store = Object.assign(Object.create(store) as Store, {
+    saveStory: async (story: Story) => {
+      const t = performance.now();
+      await store.saveStory(story);
+      storeMs += performance.now() - t;
+    },
+  });
+  const grouper = createGrouper({ store: timedStore });
   await grouper.load();
   const random = createRandom(42);
-  const window = 2000;
+  const window = Math.min(5000, total);
   let windowMs = 0;
-  console.log(`== scale: grouping ${total} synthetic articles (ms per article, assign only, per ${window})`);
+  let last = { scanned: 0, scored: 0 };
+  console.log(`== scale: grouping ${total} synthetic articles; per ${window} articles, per article:`);
+  console.log(
+    '   articles   assign ms (of it saveStory ms)   postings scanned   candidates scored   stories   heap',
+  );
   const baseHeap = process.memoryUsage().heapUsed;
   for (let i = 0; i < total; i++) {
     const { input, mentions } = syntheticArticle(i, random);
@@ -147,11 +160,14 @@ async function evalScale(total: number) {
     await grouper.assign(article, mentions);
     windowMs += performance.now() - t;
     if ((i + 1) % window === 0) {
+      const { stories, scanned, scored } = grouper.stats;
       const heap = (process.memoryUsage().heapUsed - baseHeap) / 2 ** 20;
       console.log(
-        `   ${String(i + 1).padStart(7)} articles: ${(windowMs / window).toFixed(3)} ms/article, ${grouper.stats.stories} stories, heap +${heap.toFixed(0)} MB`,
+        `   ${String(i + 1).padStart(8)}   ${(windowMs / window).toFixed(2).padStart(9)} (${(storeMs / window).toFixed(2)})${''.padStart(20)}${((scanned - last.scanned) / window).toFixed(0).padStart(6)}${((scored - last.scored) / window).toFixed(1).padStart(20)}${String(stories).padStart(10)}   +${heap.toFixed(0)} MB`,
       );
       windowMs = 0;
+      storeMs = 0;
+      last = { scanned, scored };
     }
   }
   const gc = (globalThis as { gc?: () => void }).gc;

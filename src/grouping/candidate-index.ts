@@ -81,6 +81,8 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
   let docs = 0;
   const profiles: StoryProfile[] = [];
   const postings = new Map<number, number[]>();
+  /** Postings entries visited by lookups so far: the work that must stay flat as the store grows. */
+  let scanned = 0;
 
   const intern = (key: string): number => {
     let id = vocab.get(key);
@@ -97,20 +99,50 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
   };
   const idf = (id: number): number => Math.log((docs + idfPrior + 1) / ((df[id] ?? 0) + 1)) + 1;
 
-  const weightedTerms = (f: ArticleFeatures): Map<number, number> => {
-    const m = new Map<number, number>();
-    for (const [t, w] of f.terms) m.set(intern(`t:${t}`), w);
-    return m;
+  /** An article's keys as interned ids, built once per features object. */
+  type Interned = {
+    terms: Map<number, number>;
+    entities: Map<number, number>;
+    docs: number;
+    norms: number[];
   };
-  const weightedEntities = (f: ArticleFeatures): Map<number, number> => {
-    const m = new Map<number, number>();
-    for (const e of f.entities) m.set(intern(e.key), e.weight);
-    return m;
+  const interned = new WeakMap<ArticleFeatures, Interned>();
+  const internOf = (f: ArticleFeatures): Interned => {
+    let found = interned.get(f);
+    if (!found) {
+      const terms = new Map<number, number>();
+      for (const [t, w] of f.terms) terms.set(intern(`t:${t}`), w);
+      const entities = new Map<number, number>();
+      for (const e of f.entities) entities.set(intern(e.key), e.weight);
+      found = { terms, entities, docs: -1, norms: [0, 0] };
+      interned.set(f, found);
+    }
+    return found;
+  };
+  const weightedTerms = (f: ArticleFeatures) => internOf(f).terms;
+  const weightedEntities = (f: ArticleFeatures) => internOf(f).entities;
+  /** The article's tf-idf norms (terms, entities), recomputed only when the document count moved. */
+  const normsOf = (f: ArticleFeatures): number[] => {
+    const a = internOf(f);
+    if (a.docs !== docs) {
+      a.norms = [a.terms, a.entities].map((m) => {
+        let n = 0;
+        for (const [id, w] of m) n += (w * idf(id)) ** 2;
+        return Math.sqrt(n);
+      });
+      a.docs = docs;
+    }
+    return a.norms;
   };
   const leadPlaces = (f: ArticleFeatures): number[] =>
     f.entities.filter((e) => e.kind === 'place' && !e.background && e.inLead).map((e) => intern(e.key));
 
-  function cosine(article: Map<number, number>, ids: Int32Array, weights: Float32Array): number {
+  function cosine(
+    article: Map<number, number>,
+    normA: number,
+    ids: Int32Array,
+    weights: Float32Array,
+  ): number {
     let dot = 0;
     let normS = 0;
     for (let i = 0; i < ids.length; i++) {
@@ -121,10 +153,7 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
       const wa = article.get(id);
       if (wa !== undefined) dot += wa * g * ws;
     }
-    if (dot === 0) return 0;
-    let normA = 0;
-    for (const [id, w] of article) normA += (w * idf(id)) ** 2;
-    return dot / Math.sqrt(normA * normS);
+    return dot === 0 ? 0 : dot / (normA * Math.sqrt(normS));
   }
 
   function gapDays(p: StoryProfile, time: number): number {
@@ -151,6 +180,9 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
     },
     get vocabularySize() {
       return vocab.size;
+    },
+    get postingsScanned() {
+      return scanned;
     },
 
     /** Counts an article's keys into the document frequencies (once per article, not per revision). */
@@ -224,6 +256,7 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
         const list = postings.get(id);
         if (!list) continue;
         for (let i = list.length - 1, n = 0; i >= 0 && n < postingsScan; i--, n++) {
+          scanned++;
           const story = list[i]!;
           const gap = gapDays(profiles[story]!, f.time);
           if (gap * DAY > windowMs) continue;
@@ -238,9 +271,10 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
 
     similarity(index: number, f: ArticleFeatures): Similarity {
       const p = profiles[index]!;
-      const termSim = cosine(weightedTerms(f), p.termIds, p.termWeights);
+      const [normT, normE] = normsOf(f);
+      const termSim = cosine(weightedTerms(f), normT!, p.termIds, p.termWeights);
       const entities = weightedEntities(f);
-      const entitySim = entities.size ? cosine(entities, p.entityIds, p.entityWeights) : 0;
+      const entitySim = entities.size ? cosine(entities, normE!, p.entityIds, p.entityWeights) : 0;
       const storyKeys = new Set(p.entityIds);
       const articlePlaces = leadPlaces(f);
       const newPlace =

@@ -37,7 +37,8 @@ export type Grouper = {
   assignMany(items: { article: Article; mentions: Mention[] }[]): Promise<AssignResult[]>;
   /** Which articles a story holds and what joined each; null for an unknown story. */
   explain(storyId: string): Promise<StoryExplanation | null>;
-  readonly stats: { stories: number; articles: number; vocabulary: number };
+  /** Sizes, and the work done so far: postings entries scanned and candidates scored. */
+  readonly stats: { stories: number; articles: number; vocabulary: number; scanned: number; scored: number };
 };
 
 /** A different place named up front is a sign of a new development: it costs this much similarity. */
@@ -60,6 +61,7 @@ export function createGrouper(deps: { store: Store }, options: GrouperOptions = 
   let storyIndex = new Map<string, number>();
   let articleStory = new Map<string, number>();
   let queue: Promise<unknown> = Promise.resolve();
+  let scored = 0;
 
   const serialize = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task, task);
@@ -133,6 +135,7 @@ export function createGrouper(deps: { store: Store }, options: GrouperOptions = 
     const related: { i: number; score: number }[] = [];
     if (!best) {
       for (const i of index.findCandidates(features)) {
+        scored++;
         const verdict = decide(index.similarity(i, features));
         if (verdict.related) related.push({ i, score: verdict.score });
         if (verdict.joins && (!best || verdict.score > best.score)) best = { i, ...verdict };
@@ -202,7 +205,13 @@ export function createGrouper(deps: { store: Store }, options: GrouperOptions = 
       return explainStory(story, articles, mentions);
     },
     get stats() {
-      return { stories: index.size, articles: index.articleCount, vocabulary: index.vocabularySize };
+      return {
+        stories: index.size,
+        articles: index.articleCount,
+        vocabulary: index.vocabularySize,
+        scanned: index.postingsScanned,
+        scored,
+      };
     },
   };
 }
