@@ -5,7 +5,7 @@ import { getGazetteer, type Place, type PlaceKind } from './gazetteer.ts';
 import { foldName, groupPersonNames, nameWords } from './join-names.ts';
 import { type Chunk, chunkText, findNameChunks, type Token, tokenize } from './name-chunks.ts';
 import { findKnownOrg, findNewsOutlet } from './org-lookup.ts';
-import { GROUP_WORDS, ORG_WORDS } from './org-names.ts';
+import { EVENT_WORDS, GENERIC_ORG_WORDS, GROUP_WORDS, ORG_WORDS } from './org-names.ts';
 import { pickRole } from './pick-role.ts';
 import { CAPITALS } from './place-aliases.ts';
 import { splitSentences } from './split-sentences.ts';
@@ -41,15 +41,24 @@ const NO_COMMENT =
 const CREDITS =
   /\b(?:contributed\s+to\s+this\s+report|reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting)\b/i;
 const ENGLISH_WORDS = new Set(
-  'the of and to in a is that for on with as was said by it from at his her their'.split(' '),
+  'the of and to is that for on with was said by it from at his her their were have has be this which they would'.split(
+    ' ',
+  ),
+);
+/** Frequent function words of other Latin-script languages. */
+const OTHER_WORDS = new Set(
+  'de la el los las del que en por para una con es il di che per le les des et est une du dans und der die das ist nicht mit von zu den em um uma não com os ao het een van op zijn och att är på som non sono della nel gli lo si anche più come ha ci da al sul dei delle al la lo qui où mais pour sur pas avec ce ne se los hay muy pero sus más como'.split(
+    ' ',
+  ),
 );
 
 /** Whether a text is English enough for these rules (short texts are given the benefit of the doubt). */
 function isEnglish(text: string): boolean {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < 30) return true;
-  const hits = words.filter((w) => ENGLISH_WORDS.has(w)).length;
-  return hits / words.length >= 0.06;
+  if (words.length < 20) return !/[^\p{Script=Latin}\p{P}\p{N}\s\p{S}]/u.test(text) || words.length < 3;
+  const english = words.filter((w) => ENGLISH_WORDS.has(w)).length;
+  const other = words.filter((w) => OTHER_WORDS.has(w)).length;
+  return english / words.length >= 0.06 && english >= other;
 }
 
 /**
@@ -220,13 +229,16 @@ export function extractMentions(article: MentionSource): Mention[] {
         continue;
       }
       if (hasOrgWord) {
+        if (nameToks.length === 1 && GENERIC_ORG_WORDS.has(name)) continue;
         add(
           { kind: 'org', name: qualifyOrg(name, tokens, nameIdx, gaz), role: null, country: null },
           nameIdx,
         );
         continue;
       }
-      if (nameToks.some((t) => GROUP_WORDS.has(t.text))) continue;
+      if (nameToks.some((t) => GROUP_WORDS.has(t.text) || EVENT_WORDS.has(t.text))) continue;
+      // "House of Representatives Speaker": a title whose holder is named elsewhere.
+      if (nameToks.length >= 2 && isTitleWord(nameToks[nameToks.length - 1]!.text)) continue;
       const particle = nameToks.some((t) =>
         /^(al|el|bin|ibn|abu|van|von|de|da|di|del|der|ter|dos|du)(\b|-)/.test(t.text),
       );
@@ -239,7 +251,30 @@ export function extractMentions(article: MentionSource): Mention[] {
           !placeWord &&
           (particle || role !== null || nameToks.some((t) => looksLikePerson(tagsAt(t)))));
       if (nameToks.length >= 2 && looksPerson && nameWords(name).length >= 2) {
-        add({ kind: 'person', name, role, country: null }, nameIdx);
+        // "Cleveland DL Larry Ogunjobi": words before a first name describe the person.
+        // "John Smith RRP": trailing capitals are no part of a person's name.
+        while (nameToks.length > 2 && /^\p{Lu}{2,}$/u.test(nameToks[nameToks.length - 1]!.text))
+          nameToks.pop();
+        const name = chunkText(sentence, nameToks);
+        const firstName = nameToks.findIndex((t) => tagsAt(t).has('FirstName'));
+        const describes = (t: Token) => /^\p{Lu}{2,}$/u.test(t.text) || gaz.lookupPlace(t.text) !== null;
+        if (
+          firstName > 0 &&
+          nameToks.length - firstName >= 2 &&
+          !particle &&
+          nameToks.slice(0, firstName).some(describes)
+        ) {
+          const prefix = chunkText(sentence, nameToks.slice(0, firstName));
+          add(
+            {
+              kind: 'person',
+              name: chunkText(sentence, nameToks.slice(firstName)),
+              role: role ?? prefix,
+              country: null,
+            },
+            nameIdx,
+          );
+        } else add({ kind: 'person', name, role, country: null }, nameIdx);
         continue;
       }
       if (nameToks.length === 1 || nameWords(name).length === 1)

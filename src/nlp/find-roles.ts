@@ -2,7 +2,7 @@ import type { Token } from './name-chunks.ts';
 
 /** Capitalised words that head a title before a name: "Strategic Affairs Minister Ron Dermer". */
 const TITLE_HEADS = new Set(
-  'President Minister Secretary Governor Senator Mayor Ambassador Envoy Chancellor Speaker Commander Director Chairman Chairwoman Chair Chief King Queen Prince Princess Sheikh Sheik Emir General Pope Ayatollah Judge Justice Mr Mrs Ms Miss Dr Gen Col Lt Sgt Capt Sen Rep Gov Spokesman Spokeswoman Spokesperson Leader Premier Colonel Admiral Commissioner CEO Professor Prof Rabbi Imam Cardinal Bishop Archbishop Lord Lady Sir Dame Sultan Crown Lieutenant Sergeant Captain Major Marshal President-elect Vice-President Representative Congressman Congresswoman Councillor Councilman Attorney Officer Agent Coach Inspector Superintendent Detective Constable Patriarch Mufti Grand'.split(
+  'President Minister Secretary Governor Senator Mayor Ambassador Envoy Chancellor Speaker Commander Director Chairman Chairwoman Chair Chief King Queen Prince Princess Sheikh Sheik Emir General Pope Ayatollah Judge Justice Mr Mrs Ms Miss Dr Gen Col Lt Sgt Capt Sen Rep Gov Spokesman Spokeswoman Spokesperson Leader Premier Colonel Admiral Commissioner CEO Professor Prof Rabbi Imam Cardinal Bishop Archbishop Lord Lady Sir Dame Sultan Crown Lieutenant Sergeant Captain Major Marshal President-elect Vice-President Representative Congressman Congresswoman Councillor Councilman Attorney Officer Agent Coach Inspector Superintendent Detective Constable Patriarch Mufti Grand Executive Insider Analyst Correspondent Editor Founder Defenseman Manager Adviser Advisor Aide Republican Democrat'.split(
     ' ',
   ),
 );
@@ -16,7 +16,7 @@ const TITLE_MODIFIERS = new Set(
 
 /** Lower-case nouns that name a role: "US envoy Tom Barrack", "Ahmad al-Dalati, a senior security official". */
 export const ROLE_NOUNS = new Set(
-  'president minister official officials envoy governor leader spokesman spokeswoman spokesperson chief commander general ambassador secretary diplomat strongman spy negotiator adviser advisor aide mediator mayor senator lawmaker analyst director chairman chairwoman ceo founder journalist correspondent editor reporter king queen prince princess premier chancellor emir cleric activist lawyer judge officer head representative delegate executive economist professor researcher candidate prosecutor counterpart ruler figure politician legislator general commissioner deputy member agent coach manager owner president-elect sheikh monarch dictator warlord militant commander-in-chief investigator scientist expert historian author player striker captain actor singer artist businessman businesswoman billionaire entrepreneur banker economist pilot doctor surgeon nurse teacher student soldier colonel major lieutenant sergeant inspector detective'.split(
+  'president minister official officials envoy governor leader spokesman spokeswoman spokesperson chief commander general ambassador secretary diplomat strongman spy negotiator adviser advisor aide mediator mayor senator lawmaker analyst director chairman chairwoman ceo founder journalist correspondent editor reporter king queen prince princess premier chancellor emir cleric activist lawyer judge officer head representative delegate executive economist professor researcher candidate prosecutor counterpart ruler figure politician legislator commissioner deputy member agent coach manager owner president-elect sheikh monarch dictator warlord militant commander-in-chief investigator scientist expert historian author player striker captain actor singer artist businessman businesswoman billionaire entrepreneur banker economist pilot doctor surgeon nurse teacher student soldier colonel lieutenant sergeant inspector detective'.split(
     ' ',
   ),
 );
@@ -37,10 +37,14 @@ export type TitleSplit = { title: string | null; nameStart: number };
  */
 export function splitTitle(tokens: Token[], isModifier: (word: string) => boolean = () => false): TitleSplit {
   let lastHead = -1;
+  let onlyModifiers = true;
   for (let i = 0; i < tokens.length - 1; i++) {
     const w = tokens[i]!.text.replace(/\.$/, '');
     if (tokens[i]!.possessive) break;
     if (TITLE_HEADS.has(w)) {
+      const rest = tokens.slice(i + 1);
+      if (rest.every((t) => NAME_SUFFIXES.has(t.text))) break;
+      // A head after unknown words ("South Dakota Gov. Kristi Noem") still ends a title.
       lastHead = i;
       const of = tokens[i + 1];
       const what = tokens[i + 2];
@@ -50,8 +54,8 @@ export function splitTitle(tokens: Token[], isModifier: (word: string) => boolea
       }
       continue;
     }
-    if (TITLE_MODIFIERS.has(w) || isModifier(w)) continue;
-    break;
+    if (!(TITLE_MODIFIERS.has(w) || isModifier(w))) onlyModifiers = false;
+    if (!onlyModifiers && lastHead >= 0) break;
   }
   if (lastHead < 0) return { title: null, nameStart: 0 };
   const title = tokens
@@ -60,6 +64,8 @@ export function splitTitle(tokens: Token[], isModifier: (word: string) => boolea
     .join(' ');
   return { title, nameStart: lastHead + 1 };
 }
+
+const NAME_SUFFIXES = new Set(['Jr', 'Sr', 'II', 'III', 'IV']);
 
 /** Whether a word is a title head such as "President" or "Minister". */
 export function isTitleWord(word: string): boolean {

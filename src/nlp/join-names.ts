@@ -50,6 +50,13 @@ export function isSurnameOf(short: string, full: string): boolean {
   return s === last || (s.length >= 5 && spellingSkeleton(s) === spellingSkeleton(last));
 }
 
+/** "Eriksson Ek" in "Joel Eriksson Ek": the last two or more words of a longer name. */
+function isTailOf(short: string, long: string): boolean {
+  const ws = nameWords(short);
+  const wl = nameWords(long);
+  return ws.length >= 2 && wl.length > ws.length && wl.slice(-ws.length).join(' ') === ws.join(' ');
+}
+
 export type NameGroup<T> = { name: string; members: T[] };
 
 /**
@@ -72,7 +79,9 @@ export function groupPersonNames<T>(
       short.push(item);
       continue;
     }
-    const g = full.find((f) => [...f.names.keys()].some((n) => isSameFullName(n, name)));
+    const g = full.find((f) =>
+      [...f.names.keys()].some((n) => isSameFullName(n, name) || isTailOf(n, name) || isTailOf(name, n)),
+    );
     const w = weightOf(item);
     if (g) {
       g.members.push(item);

@@ -91,8 +91,14 @@ export function isHyphenModifier(word: string): boolean {
 
 /** Whether nothing but spaces (no punctuation) separates two tokens. */
 function joined(sentence: string, a: Token, b: Token): boolean {
-  return /^\s+$/.test(sentence.slice(a.end, b.start));
+  const gap = sentence.slice(a.end, b.start);
+  return /^\s+$/.test(gap) || (TITLE_ABBREVIATIONS.has(a.text) && /^\.\s+$/.test(gap));
 }
+
+/** Titles written with a period inside a name: "Gov. Kristi Noem", "Mr. Dermer". */
+const TITLE_ABBREVIATIONS = new Set(
+  'Gov Sen Rep Gen Dr Mr Mrs Ms Lt Col Sgt Capt Prof St Rev Adm Maj Cmdr Supt Insp Det Pres'.split(' '),
+);
 
 /**
  * Runs of capitalised tokens, with name particles (bin, van, de) and "of"/"for" after organisation

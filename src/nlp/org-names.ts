@@ -50,7 +50,21 @@ export const KNOWN_ORGS: readonly KnownOrg[] = [
 
 /** Religious, ethnic and tribal groups: capitalised like names, but neither people nor organisations. */
 export const GROUP_WORDS = new Set(
-  'Sunni Sunnis Shia Shiite Shiites Shias Druze Bedouin Bedouins Alawite Alawites Kurd Kurds Kurdish Christian Christians Muslim Muslims Jew Jews Jewish Arab Arabs Catholic Catholics Protestant Protestants Orthodox Hindu Hindus Sikh Sikhs Buddhist Buddhists Yazidi Yazidis Rohingya Uyghur Uyghurs Tamil Tamils Pashtun Pashtuns Hutu Tutsi Roma Islamist Islamists Zionist Zionists'.split(
+  'Sunni Sunnis Shia Shiite Shiites Shias Druze Bedouin Bedouins Alawite Alawites Kurd Kurds Kurdish Christian Christians Muslim Muslims Jew Jews Jewish Arab Arabs Catholic Catholics Protestant Protestants Orthodox Hindu Hindus Sikh Sikhs Buddhist Buddhists Yazidi Yazidis Rohingya Uyghur Uyghurs Tamil Tamils Pashtun Pashtuns Hutu Tutsi Roma Islamist Islamists Zionist Zionists Democrats Republicans Democrat Republican Conservatives Tories Liberals Socialists Communists'.split(
+    ' ',
+  ),
+);
+
+/** One of these alone says too little to be an organisation's name ("the Ministry", "Inc"). */
+export const GENERIC_ORG_WORDS = new Set(
+  'Ministry Committee Council Party Army Forces Front Agency Bank Company Corporation Corp Inc Ltd LLC Group Union Association Commission Court University Institute Foundation Fund League Alliance Coalition Authority Administration Department Office Service Police Guard Guards Corps Federation Assembly Cabinet Government Embassy Consulate Tribunal Board Bureau Navy Militia Regime Directorate Secretariat Network Church Hospital School College Academy Club Society Centre Center Command Mission Task'.split(
+    ' ',
+  ),
+);
+
+/** Words that make a capitalised run an event or prize rather than a person: "Davis Cup", "World Series". */
+export const EVENT_WORDS = new Set(
+  'Cup Finals Final Series Open Championship Championships Games Olympics Awards Award Prize Trophy Festival Tournament Marathon Grand Prix Expo Summit Conference Forum Week Day Act Bill Treaty Accord Accords Agreement Plan Doctrine Initiative Strategy Program Programme Project Report Index'.split(
     ' ',
   ),
 );
