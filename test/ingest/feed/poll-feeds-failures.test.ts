@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FeedServer, startFeedServer } from '../../fakes/feed-server.ts';
-import { createHarness, inMs, T0 } from './poller-harness.ts';
+import { createPollerHarness, inMs, T0 } from './create-poller-harness.ts';
 
 let server: FeedServer;
-let h: Awaited<ReturnType<typeof createHarness>>;
+let h: Awaited<ReturnType<typeof createPollerHarness>>;
 
 beforeAll(async () => {
   server = await startFeedServer();
@@ -13,7 +13,7 @@ afterEach(() => h?.close());
 
 describe('createFeedPoller: HTTP failures', () => {
   it('disables a feed that is gone (410)', async () => {
-    h = await createHarness(server);
+    h = await createPollerHarness(server);
     const feed = await h.addFeed('/feeds/gone.xml');
     const out = await h.poller.pollFeed(feed);
     expect(out).toMatchObject({ status: 'gone', disabled: true, nextFetch: null });
@@ -27,7 +27,7 @@ describe('createFeedPoller: HTTP failures', () => {
   });
 
   it('honours Retry-After when it is longer than the backoff (429)', async () => {
-    h = await createHarness(server);
+    h = await createPollerHarness(server);
     const feed = await h.addFeed('/feeds/limited.xml', 30);
     const out = await h.poller.pollFeed(feed);
     expect(out).toMatchObject({
@@ -46,7 +46,7 @@ describe('createFeedPoller: HTTP failures', () => {
   });
 
   it('honours a Retry-After date (503)', async () => {
-    h = await createHarness(server);
+    h = await createPollerHarness(server);
     const feed = await h.addFeed('/feeds/unavailable.xml', 60);
     await h.poller.pollFeed(feed);
     const wait = inMs((await h.feed(feed.id)).nextFetch)!;
@@ -55,7 +55,7 @@ describe('createFeedPoller: HTTP failures', () => {
   });
 
   it('backs off exponentially on permanent errors and disables the feed after five in a row (404)', async () => {
-    h = await createHarness(server);
+    h = await createPollerHarness(server);
     const feed = await h.addFeed('/feeds/missing.xml', 600);
     const waits: (number | null)[] = [];
     for (let i = 0; i < 4; i++) {
@@ -79,7 +79,7 @@ describe('createFeedPoller: HTTP failures', () => {
   });
 
   it('caps the backoff', async () => {
-    h = await createHarness(server, { poller: { maxBackoffSec: 3600 } });
+    h = await createPollerHarness(server, { poller: { maxBackoffSec: 3600 } });
     const feed = await h.addFeed('/feeds/limited.xml', 3000);
     await h.store.updateFeed(feed.id, { failures: 6 });
     await h.poller.pollFeed(await h.feed(feed.id));
@@ -87,7 +87,7 @@ describe('createFeedPoller: HTTP failures', () => {
   });
 
   it('resets the failure count after a good poll', async () => {
-    h = await createHarness(server);
+    h = await createPollerHarness(server);
     const feed = await h.addFeed('/feeds/rss.xml');
     await h.store.updateFeed(feed.id, { failures: 3, lastError: 'HTTP 503 earlier' });
     await h.poller.pollFeed(await h.feed(feed.id));
@@ -95,7 +95,7 @@ describe('createFeedPoller: HTTP failures', () => {
   });
 
   it('backs off without disabling on timeouts and truncated bodies', async () => {
-    h = await createHarness(server, { fetcher: { timeoutMs: 200 } });
+    h = await createPollerHarness(server, { fetcher: { timeoutMs: 200 } });
     for (const path of ['/slow', '/feeds/truncated-gzip.xml']) {
       const feed = await h.addFeed(path, 60);
       await h.store.updateFeed(feed.id, { failures: 9 });
@@ -106,7 +106,7 @@ describe('createFeedPoller: HTTP failures', () => {
   });
 
   it('counts a refused private address as a permanent failure', async () => {
-    h = await createHarness(server, { fetcher: { allowPrivateAddresses: false } });
+    h = await createPollerHarness(server, { fetcher: { allowPrivateAddresses: false } });
     const feed = await h.addFeed('/feeds/rss.xml');
     const before = server.requests.length;
     const out = await h.poller.pollFeed(feed);
@@ -125,7 +125,7 @@ describe('createFeedPoller: bad bodies go to the quarantine', () => {
     ['/feeds/binary', /binary/],
     ['/feeds/wrong-charset.xml', /not valid shift_jis text/],
   ])('%s', async (path, reason) => {
-    h = await createHarness(server);
+    h = await createPollerHarness(server);
     const feed = await h.addFeed(path);
     const out = await h.poller.pollFeed(feed);
     expect(out).toMatchObject({ status: 'rejected', articles: 0, error: expect.stringMatching(reason) });
@@ -139,7 +139,7 @@ describe('createFeedPoller: bad bodies go to the quarantine', () => {
   });
 
   it('quarantines a rejected item once, not on every poll', async () => {
-    h = await createHarness(server);
+    h = await createPollerHarness(server);
     server.route('/feeds/with-bad-item.xml', (_q, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
       res.end(
@@ -162,7 +162,7 @@ describe('createFeedPoller: bad bodies go to the quarantine', () => {
 
 describe('createFeedPoller: never throws', () => {
   it('records an unexpected failure (a broken store) as the poll outcome', async () => {
-    h = await createHarness(server);
+    h = await createPollerHarness(server);
     const feed = await h.addFeed('/feeds/rss.xml');
     const failingStore = Object.create(h.store, {
       updateFeed: { value: async () => Promise.reject(new Error('database is locked')) },

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPageExpander } from '../../../src/ingest/feed/index.ts';
 import { ARTICLES, articleText, type FeedServer, rssFeed, startFeedServer } from '../../fakes/feed-server.ts';
-import { createHarness, T0 } from './poller-harness.ts';
+import { createPollerHarness, T0 } from './create-poller-harness.ts';
 
 let server: FeedServer;
-let h: Awaited<ReturnType<typeof createHarness>>;
+let h: Awaited<ReturnType<typeof createPollerHarness>>;
 
 beforeAll(async () => {
   server = await startFeedServer();
@@ -14,7 +14,7 @@ afterEach(() => h?.close());
 
 describe('createFeedPoller: new items', () => {
   it('turns a full-content RSS feed into articles and schedules the next poll', async () => {
-    h = await createHarness(server);
+    h = await createPollerHarness(server);
     const feed = await h.addFeed('/feeds/rss.xml', 600);
     const out = await h.poller.pollFeed(feed);
     expect(out).toMatchObject({
@@ -58,7 +58,7 @@ describe('createFeedPoller: new items', () => {
     ['/feeds/atom-br.xml', 4, 'Casterby Courier'],
     ['/redirect/1', 4, 'The Alder Gazette'],
   ])('reads %s', async (path, count, outlet) => {
-    h = await createHarness(server);
+    h = await createPollerHarness(server);
     const out = await h.poller.pollFeed(await h.addFeed(path));
     expect(out).toMatchObject({ status: 'ok', articles: count });
     expect(h.articles.map((a) => a.text)).toEqual(ARTICLES.slice(0, count).map(articleText));
@@ -66,7 +66,7 @@ describe('createFeedPoller: new items', () => {
   });
 
   it('asks with the stored ETag and Last-Modified and takes 304 as nothing new', async () => {
-    h = await createHarness(server);
+    h = await createPollerHarness(server);
     const feed = await h.addFeed('/feeds/conditional.xml');
     await h.poller.pollFeed(feed);
     const stored = await h.feed(feed.id);
@@ -82,7 +82,7 @@ describe('createFeedPoller: new items', () => {
   });
 
   it('does not hand over or re-fetch items it already saw in this feed', async () => {
-    h = await createHarness(server);
+    h = await createPollerHarness(server);
     const feed = await h.addFeed('/feeds/summary.xml');
     await h.poller.pollFeed(feed);
     const pages = server.requests.filter((r) => r.path.startsWith('/articles/')).length;
@@ -95,7 +95,7 @@ describe('createFeedPoller: new items', () => {
 
 describe('createFeedPoller: summary-only items', () => {
   it('fetches the linked pages, at most two at a time per host', async () => {
-    h = await createHarness(server);
+    h = await createPollerHarness(server);
     const before = server.requests.length;
     const out = await h.poller.pollFeed(await h.addFeed('/feeds/summary.xml'));
     expect(out).toMatchObject({ status: 'ok', articles: 4, expanded: 4, expandFailures: [] });
@@ -113,7 +113,7 @@ describe('createFeedPoller: summary-only items', () => {
   it('would open more at once without the limit (the fake server shows it)', async () => {
     const other = await startFeedServer();
     try {
-      h = await createHarness(other, { poller: { pagesPerHost: 4 } });
+      h = await createPollerHarness(other, { poller: { pagesPerHost: 4 } });
       await h.poller.pollFeed(await h.store.addFeed({ url: `${other.base}/feeds/summary.xml` }));
       expect(other.peakConcurrent('/articles/')).toBeGreaterThan(2);
     } finally {
@@ -122,7 +122,7 @@ describe('createFeedPoller: summary-only items', () => {
   });
 
   it('keeps the summary and notes why when the page cannot be fetched', async () => {
-    h = await createHarness(server);
+    h = await createPollerHarness(server);
     server.route('/feeds/summary-broken-link.xml', (_q, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
       res.end(
@@ -154,7 +154,7 @@ describe('createFeedPoller: charsets', () => {
     ],
     ['/feeds/latin1.xml', 'ISO-8859-1', '«résultats serrés»', 'Société - Nouvelles'],
   ])('decodes %s (%s)', async (path, _label, quoted, feedTitle) => {
-    h = await createHarness(server);
+    h = await createPollerHarness(server);
     const feed = await h.addFeed(path);
     const out = await h.poller.pollFeed(feed);
     expect(out).toMatchObject({ status: 'ok', articles: 1 });
@@ -165,7 +165,7 @@ describe('createFeedPoller: charsets', () => {
 
 describe('createFeedPoller: scheduling', () => {
   it('polls due feeds only, and each feed once at a time', async () => {
-    h = await createHarness(server);
+    h = await createPollerHarness(server);
     const a = await h.addFeed('/feeds/rss.xml');
     const b = await h.addFeed('/feeds/atom.xml');
     const c = await h.addFeed('/feeds/rdf.xml');
@@ -181,7 +181,7 @@ describe('createFeedPoller: scheduling', () => {
   });
 
   it('polls on its own timer once started, and stops', async () => {
-    h = await createHarness(server, { poller: { tickMs: 20 } });
+    h = await createPollerHarness(server, { poller: { tickMs: 20 } });
     await h.addFeed('/feeds/feed.json');
     h.poller.start();
     await vi.waitFor(() => expect(h.articles).toHaveLength(4), { timeout: 5000 });
@@ -195,7 +195,7 @@ describe('createFeedPoller: scheduling', () => {
   it('on stop, finishes the page in hand and leaves the rest for the next poll', async () => {
     const expanded: string[] = [];
     let stopped: Promise<void> | null = null;
-    h = await createHarness(server, {
+    h = await createPollerHarness(server, {
       poller: {
         pagesPerHost: 1,
         expandPage: async (url) => {
@@ -216,7 +216,7 @@ describe('createFeedPoller: scheduling', () => {
   });
 
   it('survives an onArticle failure: the item is counted as rejected and the poll goes on', async () => {
-    h = await createHarness(server, {
+    h = await createPollerHarness(server, {
       poller: {
         onArticle: async (input) => {
           if (input.title === ARTICLES[2]!.title) throw new Error('disk full');

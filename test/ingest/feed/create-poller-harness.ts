@@ -8,7 +8,7 @@ import type { FeedServer } from '../../fakes/feed-server.ts';
 export const T0 = '2031-03-08T06:00:00.000Z';
 
 /** A poller over a real in-memory SQLite store and a real fetcher, with a clock the test moves. */
-export async function createHarness(
+export async function createPollerHarness(
   server: FeedServer,
   opts: { fetcher?: Partial<FetcherOptions>; poller?: Partial<FeedPollerDeps> } = {},
 ) {
