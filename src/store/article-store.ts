@@ -162,10 +162,13 @@ async function upsertIn(db: Db, ctx: StoreContext, raw: ArticleInput): Promise<U
   const existing = await findExisting(db, ctx, input, id);
 
   if (existing) {
+    // A field the new input lacks is unknown, not removed: the stored value stays.
+    const title = input.title ?? existing.title;
+    const published = input.published ?? existing.published;
     const changed =
       existing.content_hash !== contentHash ||
-      !sameTitle(existing.title, input.title) ||
-      !sameTime(existing.published, input.published);
+      !sameTitle(existing.title, title) ||
+      !sameTime(existing.published, published);
     if (!changed) return { status: 'unchanged', article: toArticle(existing) };
     const copyOf =
       existing.content_hash === contentHash
@@ -174,9 +177,9 @@ async function upsertIn(db: Db, ctx: StoreContext, raw: ArticleInput): Promise<U
           ? await findOriginal(db, contentHash, existing.id, existing.first_seen)
           : null;
     const patch = {
-      outlet: input.outlet,
-      title: input.title,
-      published: input.published,
+      outlet: input.outlet ?? existing.outlet,
+      title,
+      published,
       text: input.text,
       cites: JSON.stringify(input.cites),
       content_hash: contentHash,

@@ -117,6 +117,22 @@ describe.each(listDialectCases())('articles on $name', ({ newLocation }) => {
     expect(again.article).toEqual(first.article);
   });
 
+  it('keeps stored title, date and outlet when a later input lacks them', async () => {
+    const store = await open(newLocation());
+    const first = await store.upsertArticle(makeInput());
+    const bare = { title: null, published: null, outlet: null };
+    expect((await store.upsertArticle(makeInput(bare))).status).toBe('unchanged');
+    const edited = await store.upsertArticle(makeInput({ ...bare, text: `${harbourText} Later.` }));
+    expect(edited.status).toBe('updated');
+    expect(edited.article).toMatchObject({
+      title: first.article.title,
+      published: first.article.published,
+      outlet: first.article.outlet,
+      text: `${harbourText} Later.`,
+    });
+    expect(await store.getArticle(first.article.id)).toEqual(edited.article);
+  });
+
   it('treats the same feed guid under another URL spelling as the same article', async () => {
     const store = await open(newLocation());
     const viaFeed = makeInput({ feedId: 'f1', guid: 'urn:velm:4411' });
