@@ -73,6 +73,17 @@ export function trimSentence(sentence: string, max = MAX_WHAT_CHARS): string {
   return `${s.slice(0, word > 0 ? word : max - 1)}…`;
 }
 
+const DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{M} .,'’/-]{1,40}\s*)?(?:\((?:[^()]{1,40})\)\s*)?[-–—]\s+(?=\p{Lu})/u;
+
+/** A lead sentence without a dateline ("OSLO (Westwire) - ") or the article's own title run into it. */
+export function cleanLeadSentence(sentence: string, title: string | null): string {
+  let s = sentence.trim().replace(/\s+/g, ' ');
+  const t = title?.trim().replace(/\s+/g, ' ');
+  if (t && s.length > t.length + 20 && s.toLowerCase().startsWith(t.toLowerCase()))
+    s = s.slice(t.length).trim();
+  return s.replace(DATELINE, '');
+}
+
 function leadSentences(text: string): string[] {
   const paragraphs = text
     .split(/\n\s*\n|\n/)
@@ -101,7 +112,8 @@ export function selectWhat(articles: Article[], titles: string[]): string {
     const sentences = leadSentences(a.text);
     leads.push(termCounts(sentences.join(' ')));
     let position = 0;
-    for (const text of sentences) {
+    for (const raw of sentences) {
+      const text = cleanLeadSentence(raw, a.title);
       if (position >= LEAD_SENTENCES) break;
       if (!isStatement(text, titleSet)) continue;
       candidates.push({ text, article, position, terms: termCounts(text) });

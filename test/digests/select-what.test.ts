@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanTitle, headlineFromSentence } from '../../digests/pick-headline.ts';
-import { isStatement, trimSentence } from '../../digests/select-what.ts';
+import { cleanLeadSentence, isStatement, trimSentence } from '../../digests/select-what.ts';
 
 describe('trimSentence', () => {
   const clauses = Array.from(
@@ -94,5 +94,25 @@ describe('headlineFromSentence', () => {
     expect(out.length).toBeLessThanOrEqual(120);
     expect(out.startsWith('The harbour bridge reopened')).toBe(true);
     expect(out).not.toMatch(/Westwire/);
+  });
+});
+
+describe('cleanLeadSentence', () => {
+  it('drops a dateline and a title run into the first sentence', () => {
+    expect(cleanLeadSentence('OSLO (Westwire) - The harbour bridge reopened on Monday.', null)).toBe(
+      'The harbour bridge reopened on Monday.',
+    );
+    expect(cleanLeadSentence('(Westwire) — The harbour bridge reopened on Monday.', null)).toBe(
+      'The harbour bridge reopened on Monday.',
+    );
+    expect(
+      cleanLeadSentence(
+        'Bridge reopens after repairs The harbour bridge reopened on Monday after repairs.',
+        'Bridge reopens after repairs',
+      ),
+    ).toBe('The harbour bridge reopened on Monday after repairs.');
+    expect(cleanLeadSentence('The harbour bridge reopened on Monday.', 'Bridge reopens')).toBe(
+      'The harbour bridge reopened on Monday.',
+    );
   });
 });
