@@ -123,6 +123,95 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0002_delivery': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('subscriptions')
+          .ifNotExists()
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('platform', 'text', (c) => c.notNull())
+          .addColumn('channel_id', 'text', (c) => c.notNull())
+          .addColumn('schedule_kind', 'text', (c) => c.notNull())
+          .addColumn('schedule', 'text', (c) => c.notNull())
+          .addColumn('time_zone', 'text', (c) => c.notNull())
+          .addColumn('filter', 'text')
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('paused', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('paused_reason', 'text')
+          .addColumn('last_run_at', time)
+          .addColumn('created_at', time, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('subscriptions_channel')
+          .ifNotExists()
+          .on('subscriptions')
+          .columns(['platform', 'channel_id'])
+          .execute();
+
+        await db.schema
+          .createTable('digest_runs')
+          .ifNotExists()
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('subscription_id', 'text', (c) => c.notNull())
+          .addColumn('platform', 'text', (c) => c.notNull())
+          .addColumn('channel_id', 'text', (c) => c.notNull())
+          .addColumn('scheduled_for', time, (c) => c.notNull())
+          .addColumn('since', time)
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('error', 'text')
+          .addColumn('created_at', time, (c) => c.notNull())
+          .addColumn('finished_at', time)
+          .addUniqueConstraint('digest_runs_once', ['subscription_id', 'scheduled_for'])
+          .execute();
+        await db.schema
+          .createIndex('digest_runs_channel')
+          .ifNotExists()
+          .on('digest_runs')
+          .columns(['platform', 'channel_id', 'scheduled_for'])
+          .execute();
+
+        await db.schema
+          .createTable('deliveries')
+          .ifNotExists()
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('run_id', 'text')
+          .addColumn('platform', 'text', (c) => c.notNull())
+          .addColumn('channel_id', 'text', (c) => c.notNull())
+          .addColumn('story_id', 'text')
+          .addColumn('story_version', 'integer')
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('part', 'text', (c) => c.notNull())
+          .addColumn('pos', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('body', 'text')
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('message_channel_id', 'text')
+          .addColumn('message_id', 'text')
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('error', 'text')
+          .addColumn('requested_by', 'text')
+          .addColumn('created_at', time, (c) => c.notNull())
+          .addColumn('updated_at', time, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('deliveries_run')
+          .ifNotExists()
+          .on('deliveries')
+          .column('run_id')
+          .execute();
+        await db.schema
+          .createIndex('deliveries_story')
+          .ifNotExists()
+          .on('deliveries')
+          .columns(['story_id', 'platform', 'channel_id'])
+          .execute();
+        await db.schema
+          .createIndex('deliveries_status')
+          .ifNotExists()
+          .on('deliveries')
+          .column('status')
+          .execute();
+      },
+    },
   };
 }
 
