@@ -34,16 +34,18 @@ function openSqlite(path: string): { db: Db; key: string | null } {
       });
     }
   }
-  let database: BetterSqlite3.Database;
+  let database: BetterSqlite3.Database | null = null;
   try {
     database = new BetterSqlite3(path);
+    // busy_timeout first: switching to WAL waits for other processes' locks too.
+    database.pragma('busy_timeout = 5000');
+    if (path !== ':memory:') database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('synchronous = NORMAL');
   } catch (cause) {
+    database?.close();
     throw new NewsbotError(`cannot open the SQLite database ${path}`, 'store_open', { cause });
   }
-  if (path !== ':memory:') database.pragma('journal_mode = WAL');
-  database.pragma('busy_timeout = 5000');
-  database.pragma('foreign_keys = ON');
-  database.pragma('synchronous = NORMAL');
   return {
     db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
     key: path === ':memory:' ? null : realpathSync(path),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -37,6 +37,14 @@ describe('createStore', () => {
     const migrated = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'database migrated');
     expect(migrated).toHaveLength(1);
     expect(migrated[0].migrations).toContain('0001_init');
+  });
+
+  it('fails with a store_open error on a file that is not a database', async () => {
+    const path = join(dir, 'junk.db');
+    writeFileSync(path, 'these bytes are not an SQLite database, not even close to one.'.repeat(20));
+    const failure = createStore({ sqlitePath: path });
+    await expect(failure).rejects.toThrow(/cannot open the SQLite database/);
+    await expect(failure).rejects.toMatchObject({ code: 'store_open' });
   });
 
   it('works in memory', async () => {
