@@ -21,10 +21,31 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const L = '\\p{L}\\p{M}';
 
 /** Every alias of every known outlet, longest first, matched case-sensitively as written. */
+/** Names that are everyday words or first names too: in running text only their longer aliases count. */
+const AMBIGUOUS_IN_TEXT = new Set([
+  'Time',
+  'Fortune',
+  'Fox',
+  'Vice',
+  'VICE',
+  'Dawn',
+  'Petra',
+  'Globo',
+  'Mint',
+  'Sabah',
+  'Trend',
+  'Variety',
+  'Deadline',
+  'Billboard',
+  'EW',
+  'THR',
+]);
+
 const KNOWN_RE = (() => {
   const names = new Set<string>();
   for (const o of OUTLETS)
     for (const a of [o.name, ...o.aliases]) {
+      if (AMBIGUOUS_IN_TEXT.has(a)) continue;
       const bare = a.replace(/^the\s+/i, '');
       // "The Sun", "The Hill": a single common word is the outlet only after "the".
       if (bare !== a && !/\s/.test(bare)) names.add(`[Tt]he\\s+${escapeRe(bare)}`);
@@ -40,7 +61,7 @@ const KNOWN_RE = (() => {
 const DESCRIPTOR =
   '(?:(?:the|a|an|its|their)\\s+)?(?:[\\p{L}\\u2019-]+\\s+){0,3}?(?:(?:state|state-run|state-owned|official|public|private|pan-Arab|local|independent|online|investigative|Arabic-language|Hebrew-language|English-language|[\\p{Lu}][\\p{L}]*-(?:owned|based|funded|affiliated|run))\\s+){0,3}(?:news agency|press agency|wire service|news channel|TV channel|satellite channel|channel|broadcaster|TV|television|newspaper|daily|paper|outlet|news outlet|news site|news website|website|network|radio|magazine|tabloid|publication|weekly|station|portal)';
 const MEDIA_WORD =
-  /(?:^|\s)(?:News|TV|Television|Radio|Channel|Press|Post|Times|Daily|Journal|Herald|Tribune|Gazette|Media|Network|Broadcasting|Magazine|Observer|Telegraph|Chronicle|Monitor|Wire|Online|Insider|Today|Mail|Express|Globe|Dispatch|Reporter)(?:\s|$)|\d{2}(?:\s|$)|^[\p{Lu}][\p{L}]+\d+$/u;
+  /(?:^|\s)(?:News|TV|Television|Radio|Channel|Press|Post|Times|Daily|Journal|Herald|Tribune|Gazette|Media|Network|Broadcasting|Magazine|Observer|Telegraph|Chronicle|Monitor|Wire|Online|Insider|Today|Mail|Express|Globe|Dispatch|Reporter)(?:\s|$)|\s\d{1,3}$|^[\p{Lu}][\p{L}]+\d+$/u;
 const INSTITUTION =
   /\b(?:Ministry|Minister|Department|Office|Army|Forces|Force|Police|Council|Government|Committee|Commission|Authority|Organi[sz]ation|Union|University|Institute|Court|Parliament|Senate|House|Congress|Cabinet|Presidency|Embassy|Service|Bank|Fund|Watch|Observatory|Amnesty|Cross|Crescent|Nations|Party|Movement|Front|Brigades?|Hamas|Hezbollah|IDF|Pentagon|Kremlin|Agency|Centre|Center|Foundation|Group|Company|Inc|Corp|Ltd)\b/u;
 const SENTENCE_WORDS = new Set(
@@ -151,14 +172,19 @@ const cap = (alts: string) =>
     .map((a) => `[${a[0]!.toUpperCase()}${a[0]}]${a.slice(1)}`)
     .join('|');
 
-const UNKNOWN_PATTERNS: Array<{ re: RegExp; test: (name: string, lead: string) => boolean }> = [
+const UNKNOWN_PATTERNS: Array<{
+  re: RegExp;
+  test: (name: string, lead: string, m: RegExpMatchArray) => boolean;
+}> = [
   {
     // "Channel 14 reported", "the Syrian channel Ekhbariya TV reported", "Sam Smith first reported"
     re: new RegExp(
-      `(${DESCRIPTOR}\\s+)?(${CAP_PHRASE})(?:,[^,]{1,60},)?\\s+(?:has |had |also |first |earlier |previously |exclusively |initially |later )?(?:reported|reports)\\b`,
+      `(${DESCRIPTOR}\\s+)?(${CAP_PHRASE})(?:,[^,]{1,60},)?\\s+(?:has |had |also |first |earlier |previously |exclusively |initially |later )?(?:reported|reports)\\b(\\s+(?:that|on|for|in|from|earlier|last|this)\\b|\\s*[,.:;]|$)?`,
       'gu',
     ),
-    test: (name, lead) => Boolean(lead) || MEDIA_WORD.test(name) || isPersonName(name),
+    // A person "reported that": a journalist; a company "reported earnings" is not.
+    test: (name, lead, m) =>
+      Boolean(lead) || MEDIA_WORD.test(name) || (isPersonName(name) && m[3] !== undefined),
   },
   {
     // "according to the Saudi channel Al-Hadath", "reported by Saudi state TV Ekhbariya", "a report by X"
@@ -202,7 +228,7 @@ function scanLine(line: string): Hit[] {
         out.push({ at, name: known.name });
         continue;
       }
-      if (!isPlausibleName(name) || !p.test(name, lead)) continue;
+      if (!isPlausibleName(name) || !p.test(name, lead, m)) continue;
       out.push({ at, name });
     }
   }
@@ -213,15 +239,18 @@ function scanLine(line: string): Hit[] {
 function cleanName(name: string): string {
   let n = name
     .trim()
-    .replace(/^(?:The|the)\s+/, '')
-    .replace(new RegExp(`^(?:${cap(ROLE)})\\s+`, 'u'), '');
+    .split(/\.\s+/u)[0]!
+    .replace(/^(?:The|the|As|And|But|While|When|Meanwhile|Earlier|Later|Also|However|Now|Then)\s+/u, '');
+  // "CBS Sports NFL Insider Jason Doe" → "Jason Doe"
+  const titled = new RegExp(`^.*\\b(?:${cap(ROLE)}|Insider|Writer|Analyst|Chief|Host)\\s+(.+)$`, 'u').exec(n);
+  if (titled) n = titled[1]!;
   const poss = /^[\p{Lu}][\p{L}-]*(?:'s|’s)\s+(.+)$/u.exec(n);
   if (poss) n = poss[1]!;
   return n.replace(/[’'.,]+$/u, '').trim();
 }
 
 function isPlausibleName(name: string): boolean {
-  if (name.length < 2 || name.length > 60) return false;
+  if (name.length < 2 || name.length > 60 || !/^\p{L}/u.test(name)) return false;
   const words = name.split(/\s+/);
   if (words.every((w) => SENTENCE_WORDS.has(w))) return false;
   if (SENTENCE_WORDS.has(words[0]!) && words.length === 1) return false;

@@ -22,6 +22,8 @@ describe('extractCites finds who the reporting comes from', () => {
     ["Israel's Channel 14 reported that the cabinet would meet.", ['Channel 14']],
     ['Journalist Mara Voss reported that the convoy had turned back.', ['Mara Voss']],
     ['A report by the daily Corriere Verde said the vote was delayed.', ['Corriere Verde']],
+    ['As Omar Lind reports for NPR, the first cases appeared last week.', ['Omar Lind', 'NPR']],
+    ['Valley Sports NFL Insider Ted Marsh has reported that the league will fine him.', ['Ted Marsh']],
   ])('%s', (text, cites) => {
     expect(extractCites(text)).toEqual(cites);
   });
@@ -60,6 +62,9 @@ describe('extractCites leaves out what is not a media source', () => {
     'Damage to the building on Monday. (AP/Sam Hill)',
     'CNN anchors interviewed the mayor on Sunday.',
     'Saudi Arabia reported a budget surplus for the quarter.',
+    'Home Depot reported third-quarter earnings that topped estimates.',
+    'Investors were told 176 Hong Kong dollars was likely to be the final price.',
+    'The Last Hot Time, a fantasy novel, tops the list.',
   ])('%s', (text) => {
     expect(extractCites(text)).toEqual([]);
   });

@@ -1,3 +1,5 @@
+import { parseDateline } from './parse-dateline.ts';
+
 /** What a line of a scraped page is, judged on its own: its shape and its vocabulary. */
 export type LineKind =
   | 'nav'
@@ -44,6 +46,12 @@ const NAV_WORDS = [
   'privacy(?: policy)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?|careers|help|faq|sitemap',
   'open in app|download (?:the|our) app|get the app|edition|english|follow',
   'font size|text size|a\\+|a-|dark mode|light mode|bookmark|save|saved|gift(?: this)? article',
+  'continue reading(?: the main story| below)?|story continues(?: below)?|article continues below',
+  'caption|image|photo|enlarge(?: this image)?|expand|toggle caption|hide caption|back to gallery|view gallery|photo gallery|slideshow',
+  '(?:image|photo|slide) \\d+ (?:of|/) \\d+|\\d+ (?:of|/) \\d+',
+  'updated|posted|published|advert|sponsored links|related tags|post (?:a )?comment(?: \\(\\+\\))?|sharing is caring!?',
+  '\\S+ sharing buttons|this slideshow requires javascript|thanks for (?:signing up|subscribing|reading)!?|sorry!?',
+  '(?:\\S+ ){0,2}logo|more (?:great |top |recent |popular )?(?:\\S+ )?stories',
 ];
 const NAV = new RegExp(`^(?:${NAV_WORDS.join('|')})\\s*[:»›>→.…]*$`, 'iu');
 const LABEL_LINE = /^(?:tags?|topics?|categories|filed under|keywords|section|related topics)\s*:/iu;
@@ -52,13 +60,15 @@ const MENU_SEPARATORS = /\s+[|•·›»>/]\s+|\s{3,}/u;
 const CREDIT_PAREN =
   /\s*\((?:[^()]{0,60}\/[^()]{1,60}|[^()]{0,60}\b(?:screenshot|[Pp]hoto|[Pp]hotograph|[Ii]mage|[Cc]redit|[Cc]ourtesy|[Hh]andout|[Ff]ile|[Ii]llustration|Getty|[Vv]ia)\b[^()]{0,60})\)\s*\.?\s*$/u;
 const CREDIT_TAIL =
-  /(?:^|[.!?)]\s*|\s[|–—-]\s*)(?:Photo|Photograph|Picture|Image|Credit|Photo credit|Illustration|Video|Footage)s?\s*(?:by)?\s*[:|]\s*\S.{0,80}$/u;
+  /(?:^|[.!?)]\s*|\s[|–—-]\s*)(?:(?:Photo|Image|Picture|Video|Top|Header|Lead|Main|Feature|Featured) )?(?:Photo|Photograph|Picture|Image|Credit|Illustration|Video|Footage)s?\s*(?:by)?\s*(?:[:|]|\.\.\.|…)\s*\S.{0,80}$/iu;
+const CAPTION_PREFIX =
+  /^(?:Above|Below|Top|Pictured|Main image|Left|Right|Inset|Featured image|Top image|Header image)\s*:/u;
 const CREDIT_ONLY =
   /^(?:[\p{Lu}][\p{L}'’.-]*\s+){0,3}(?:\/\s*)?(?:Getty Images|AFP|AP|REUTERS|Reuters|EPA|EPA-EFE|Anadolu|Shutterstock|Alamy|AP Photo|Xinhua|SOPA Images|NurPhoto)(?:\s*(?:via|\/)\s*[\p{L} .'’-]{1,40})?$/u;
 const AGENCY_SLASH = /^(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU)\s*\/\s*\p{Lu}/u;
 
 const STRONG_APPEAL = [
-  /\bsign (?:up|in|on) (?:for|to|now|here|today)\b/iu,
+  /^\W*sign (?:up|in|on)\b|\bsign (?:up|in|on) (?:for|to) (?:our|the|my|free|get|receive|updates|email|alerts)\b|\bsign (?:up|in) (?:now|here|today)\b/iu,
   /\bsubscribe (?:to|now|today|for)\b/iu,
   /\balready (?:a |an )?(?:member|subscriber|supporter)\b/iu,
   /\b(?:log|sign) in to\b/iu,
@@ -74,6 +84,10 @@ const STRONG_APPEAL = [
   /\b(?:follow|like) us on\b/iu,
   /\bdownload (?:our|the) (?:free )?app\b/iu,
   /\bclick here\b/iu,
+  /\b(?:may|might|will) (?:get|earn|receive) (?:a |an )?(?:small )?(?:share|commission|affiliate)\b|\baffiliate (?:links?|commission)\b/iu,
+  /\bopt-in\b|\bI agree (?:that|to)\b.*\b(?:newsletter|email|terms)\b|\bkeep an eye on your inbox\b/iu,
+  /^follow .{1,80} on (?:facebook|twitter|x|instagram|tiktok|youtube|linkedin|telegram|threads|bluesky)\b/iu,
+  /\b(?:facebook|twitter|instagram|youtube|tiktok|linkedin|telegram|whatsapp)\b.{0,40}\b(?:facebook|twitter|instagram|youtube|tiktok|linkedin|telegram|whatsapp)\b.{0,40}\b(?:facebook|twitter|instagram|youtube|tiktok|linkedin|telegram|whatsapp)\b/iu,
   /\bmore about \S+(?: \S+){0,3} can be found\b/iu,
   /\bget (?:our|the) (?:latest|best|top|daily|weekly|free)\b.*\b(?:inbox|newsletter|email)\b/iu,
   /\b(?:in|to) your inbox\b/iu,
@@ -96,12 +110,12 @@ const WEAK_APPEAL = [
 const QUOTE_MARK = /["“”«»„]|(?:^|\s)['‘][^']{3,}['’](?:\s|[.,]|$)/u;
 
 const READ_MORE =
-  /^(?:read more|read also|also read|see also|related|recommended|more|watch|listen|read next|more on this|read the full (?:story|article)|full story|continue reading|read more about)\s*(?:[:»›>→|]|\.\.\.|…)/iu;
+  /^[[(]?(?:read more|read also|also read|see also|related|recommended|more|watch|listen|read next|more on this|read the full (?:story|article)|full story|continue reading|read more about)\s*(?:[:»›>→|]|\.\.\.|…)/iu;
 const READ_MORE_BARE =
   /^(?:read more|read also|also read|see also|continue reading|read next|full story)\s*[:»›>→.…]*$/iu;
 
 const TIME_TOKEN =
-  /(?:\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th|k|m)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|yesterday|today|just now|now|ago|updated|published|posted|last updated|first published|modified|date|on|at|views?|reads?|comments?|shares?|likes?|min(?:ute)?s?|hours?|hrs?|h|m|s|days?|weeks?|months?|years?|am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|ist|ast|eet|eest|idt|msk|jst|aest|[+-]\d{2}:?\d{2})/giu;
+  /(?:\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th|k|m)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|yesterday|today|just now|now|ago|updated|published|posted|last updated|first published|modified|date|on|at|views?|reads?|comments?|shares?|likes?|votes?|rating|replies|reactions|points|min(?:ute)?s?|hours?|hrs?|h|m|s|days?|weeks?|months?|years?|am|pm|a\.m\.|p\.m\.|et|pt|ct|mt|hkt|sgt|kst|wib|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|ist|ast|eet|eest|idt|msk|jst|aest|[+-]\d{2}:?\d{2})/giu;
 
 const SIGN_OFF = [
   /\bcontributed (?:reporting )?to this (?:report|article|story)\.?$/iu,
@@ -111,7 +125,8 @@ const SIGN_OFF = [
   /^this (?:article|story|report|piece) (?:was|has been|is) (?:originally |first |also )?(?:published|updated|amended|corrected|produced|translated)\b/iu,
   /^(?:the author|the writer|\S+ \S+) can be reached (?:at|via)\b/iu,
   /^follow (?:him|her|them|\S+(?: \S+)?) on (?:twitter|x|instagram|bluesky|threads|facebook)\b/iu,
-  /^(?:email|e-mail|contact)\s*:?\s*\S+@\S+$/iu,
+  /^(?:(?:email|e-mail|contact)\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/iu,
+  /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){1,3},\s+[\p{L} .]{0,40}\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff)$/iu,
   /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){1,3},? (?:is|was) (?:a|an|the) [^.]{0,80}\b(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|producer)\b[^.]{0,80}\.?$/u,
   /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){1,3}, (?:founding |managing |executive |deputy )?(?:editor|editor-in-chief|publisher|ceo)\b/iu,
 ];
@@ -154,6 +169,7 @@ export function isCaption(line: string): boolean {
     CREDIT_ONLY.test(line) ||
     AGENCY_SLASH.test(line) ||
     (CREDIT_TAIL.test(line) && wordCount(line) <= 60) ||
+    (CAPTION_PREFIX.test(line) && wordCount(line) <= 50) ||
     /\((?:[\p{L} ]{1,40} )?screenshot\)\s*$/iu.test(line)
   );
 }
@@ -185,9 +201,19 @@ export function classifyLine(line: string): LineKind | null {
   if (isSlug(line)) return 'slug';
   if (SIGN_OFF.some((r) => r.test(line)) && words <= 40) return 'sign-off';
   if (BYLINE.test(line) && words <= 12) return 'byline';
+  if (isDatedByline(line, words)) return 'byline';
   if (appealScore(line) >= 2)
     return /\brepublish|\bsyndicat|©|copyright|rights reserved/iu.test(line) ? 'promo' : 'appeal';
   return null;
+}
+
+const CLOCK = /\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?\s*$/iu;
+const BYLINE_LEAD = /^(?:by|posted|published|updated|written by|last updated|first published)\b/iu;
+
+/** "Chris Doe - Nov 19, 2019, 10:31 pm CST", "Posted on May 3, 2024 by admin": a byline or dateline with a date. */
+function isDatedByline(line: string, words: number): boolean {
+  if (words > 16 || /[.!?]$/u.test(line) || !parseDateline(line)) return false;
+  return BYLINE_LEAD.test(line) || CLOCK.test(line) || /\s[-–—|•·]\s/u.test(line);
 }
 
 /** An all-capitals slug or kicker: no lower-case letters, no caseless script. */

@@ -122,6 +122,18 @@ describe('classifyLine', () => {
     ['Already a member? Sign in to continue', 'appeal'],
     ['Copyright © 2025 Valley Times. All rights reserved.', 'promo'],
     ['To republish this article, please contact our licensing team.', 'promo'],
+    ['Continue reading the main story', 'nav'],
+    ['Image 3 of 12', 'nav'],
+    ['Above: Workers repair the harbour wall after the storm.', 'caption'],
+    ['Lights along the pier at dusk.Credit...Ana Cruz/Valley Times', 'caption'],
+    ['Image credit: Harbour Authority', 'caption'],
+    ['Dana Pike - Nov 19, 2024, 10:31 pm CST', 'byline'],
+    ['Posted on March 3, 2024 by admin', 'byline'],
+    ['Rating: 12 Votes', 'timestamp'],
+    ['desk@valleytimes.example', 'sign-off'],
+    ['Follow the Valley Times opinion section on Facebook, Twitter and Instagram.', 'appeal'],
+    ['If you buy something through our links, we may earn an affiliate commission.', 'appeal'],
+    ['[Related: Harbour expansion approved]', 'read-more'],
   ])('%s → %s', (line, kind) => {
     expect(classifyLine(line)).toBe(kind);
   });
@@ -133,6 +145,8 @@ describe('classifyLine', () => {
     'In a newsletter to clients, the bank said it expected rates to fall twice before the end of the year and warned of slower growth.',
     'More than 10 people died: officials',
     'US opens up to the new Syria',
+    'Analysts wonder how many streaming services households will sign up for.',
+    '2024',
   ])('keeps body line %s', (line) => {
     expect(classifyLine(line)).toBeNull();
   });
