@@ -26,6 +26,8 @@ export type Similarity = {
   entitySim: number;
   /** Days between the article and the story's span; NaN when either time is unknown. */
   gapDays: number;
+  /** Days from the story's first article to this one (negative when earlier); NaN when unknown. */
+  ageDays: number;
   /** The article's lead names a place the story never names, and the story's lead places are absent here. */
   newPlace: boolean;
 };
@@ -282,7 +284,8 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
         p.leadPlaceIds.length > 0 &&
         [...p.leadPlaceIds].every((id) => !entities.has(id));
       const score = f.entities.length ? 0.55 * termSim + 0.45 * entitySim : termSim;
-      return { score, termSim, entitySim, gapDays: gapDays(p, f.time), newPlace };
+      const ageDays = (f.time - p.first) / DAY;
+      return { score, termSim, entitySim, gapDays: gapDays(p, f.time), ageDays, newPlace };
     },
   };
 }

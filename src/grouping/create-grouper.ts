@@ -21,6 +21,8 @@ export type GrouperOptions = {
   relatedThreshold?: number;
   /** An article further than this from a story's span starts a new story (a later development). */
   joinWindowDays?: number;
+  /** A story takes no article dated more than this after its first one: what follows is a development. */
+  maxStoryDays?: number;
   /** How far back related stories are looked for. */
   relatedWindowDays?: number;
 };
@@ -55,6 +57,7 @@ export function createGrouper(deps: { store: Store }, options: GrouperOptions = 
   const relatedThreshold = options.relatedThreshold ?? 0.16;
   const joinWindowDays = options.joinWindowDays ?? 4;
   const relatedWindowDays = options.relatedWindowDays ?? 90;
+  const maxStoryDays = options.maxStoryDays ?? 10;
 
   let index = createCandidateIndex({ windowDays: relatedWindowDays });
   let stories: Story[] = [];
@@ -103,7 +106,7 @@ export function createGrouper(deps: { store: Store }, options: GrouperOptions = 
 
   const decide = (s: Similarity) => {
     const score = s.newPlace ? s.score - NEW_PLACE_PENALTY : s.score;
-    const tooFar = !Number.isNaN(s.gapDays) && s.gapDays > joinWindowDays;
+    const tooFar = s.gapDays > joinWindowDays || s.ageDays > maxStoryDays;
     return { score, joins: score >= joinThreshold && !tooFar, related: s.score >= relatedThreshold };
   };
 

@@ -81,6 +81,24 @@ describe('createGrouper', () => {
     expect(later!.linked).toEqual([earlier]);
   });
 
+  it('starts a new, related story once a rolling story has run its span', async () => {
+    const store = await openStore();
+    const grouper = createGrouper({ store }, { maxStoryDays: 5 });
+    const at = (f: FixtureArticle, published: string): FixtureArticle => ({
+      ...f,
+      input: { ...f.input, published },
+    });
+    const items = await ingest(store, [
+      at(fire.courier, '2026-03-10T08:00:00Z'),
+      at(fire.ledger, '2026-03-13T08:00:00Z'),
+      at(fire.lantern, '2026-03-16T08:00:00Z'),
+    ]);
+    const [a, b, c] = await grouper.assignMany(items);
+    expect(b!.story.id).toBe(a!.story.id);
+    expect(c!.created).toBe(true);
+    expect(c!.story.related).toEqual([a!.story.id]);
+  });
+
   it('gives the same stories and ids in any input order', async () => {
     const orders = [
       allFixtures,
