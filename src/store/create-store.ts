@@ -1,4 +1,5 @@
 import { createArticleMethods } from './article-store.ts';
+import { createDeliveryMethods } from './delivery-store.ts';
 import { createFeedMethods } from './feed-store.ts';
 import { defaultSqlitePath, type OpenDatabaseOptions, openDatabase, type StoreLog } from './open-database.ts';
 import { createQuarantineMethods } from './quarantine-store.ts';
@@ -40,6 +41,7 @@ export async function createStore(opts: CreateStoreOptions = {}): Promise<Store>
     ...createQuarantineMethods(ctx),
     ...createFeedMethods(ctx),
     ...createStoryMethods(ctx),
+    ...createDeliveryMethods(ctx),
     close() {
       closed ??= ctx.write.drain().then(() => db.destroy());
       return closed;

@@ -1,4 +1,5 @@
 import type { Article, ArticleInput, FeedState, Mention, Story, UpsertStatus } from '../types.ts';
+import type { DeliveryStore } from './delivery-store.ts';
 
 export type QuarantineEntry = {
   id: number;
@@ -23,7 +24,7 @@ export type UpsertResult = { status: UpsertStatus; article: Article };
  * Everything the bot keeps. One interface, two dialects (SQLite by default, PostgreSQL when
  * DATABASE_URL is set); every method is safe to call concurrently.
  */
-export interface Store {
+export interface Store extends DeliveryStore {
   readonly dialect: 'sqlite' | 'postgres';
 
   /**
