@@ -13,7 +13,6 @@ const DROP_SELECTORS = [
   'canvas',
   'video',
   'audio',
-  'form',
   'button',
   'select',
   'input',
@@ -46,7 +45,7 @@ const DROP_SELECTORS = [
 ].join(',');
 
 /** Removed only when they do not hold most of the page's text (some sites wrap the article in them). */
-const GUARDED_SELECTORS = ['header', 'footer', '[itemprop="author"]', 'time'].join(',');
+const GUARDED_SELECTORS = ['header', 'footer', 'form', '[itemprop="author"]', 'time'].join(',');
 
 /**
  * Words in class names and ids that mark boilerplate on news sites: sharing, promos, related links,
@@ -59,7 +58,7 @@ const BOILERPLATE_WORDS = new Set(
     'donations paywall advert adverts advertisement advertising ad ads adslot adunit sponsor sponsored outbrain ' +
     'taboola breadcrumb breadcrumbs byline bylines author authors dateline timestamp tags tag-list toolbar ' +
     'readmore trending popular mostread caption captions credit credits copyright disclaimer cookie cookies gdpr ' +
-    'consent modal popup overlay widget widgets sidebar rail masthead menu nav navbar navigation pagination pager ' +
+    'consent modal popup overlay sidebar rail masthead menu nav navbar navigation pagination pager ' +
     'skip sr-only visually-hidden visuallyhidden screen-reader-text bio biography embed embedded twitter-tweet ' +
     'instagram-media gallery slideshow carousel lightbox print email follow newsletter-signup teaser teasers ' +
     'more-stories morestories also-read see-also further-reading next-article prev-article meta metadata ' +

@@ -125,6 +125,14 @@ describe('extractHtml: metadata', () => {
     expect(r.title).toBe('Bare page');
   });
 
+  it('keeps an article that the site wrapped in a <form> or a "share" container', () => {
+    const wrapped = page(
+      '<title>Wrapped</title>',
+      `<form id="aspnetForm"><div class="post-share-enabled">${articleBody}</div></form>`,
+    );
+    expect(extractHtml(wrapped).text).toBe(prose.join('\n\n'));
+  });
+
   it('keeps non-English text intact', () => {
     const ja = '市の交通局は火曜日、二年間の補修工事を終えた港の橋を再び開通させたと発表した。';
     const r = extractHtml(page('<title>港の橋</title>', `<article><p>${ja.repeat(8)}</p></article>`));
