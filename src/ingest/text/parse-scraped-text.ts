@@ -24,7 +24,7 @@ export type ParsedText = {
   url: string | null;
   /** The body: one paragraph per kept line (hard-wrapped lines joined), paragraphs separated by blank lines. */
   text: string;
-  /** The furniture taken out, line by line, in page order. */
+  /** The furniture taken out: image markup first, then whole lines in page order. */
   removed: string[];
 };
 
@@ -55,7 +55,11 @@ function splitLines(raw: string, removed: string[]): Line[] {
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
     .split('\n')
     .map((l) => {
-      let text = l.replace(/[\s\u00a0]+/gu, ' ').trim();
+      // Stray separators left by a flattened layout ("… calming tensions. |") are not text.
+      let text = l
+        .replace(/[\s\u00a0]+/gu, ' ')
+        .trim()
+        .replace(/^(?:[|•·]\s+)+|(?:\s+[|•·])+$/gu, '');
       const images = text.match(IMAGE_MD);
       if (images) {
         removed.push(...images);
