@@ -68,9 +68,9 @@ function isEnglish(text: string): boolean {
  * appearance (title first), so earlier means more prominent.
  */
 export function extractMentions(article: MentionSource): Mention[] {
-  const body = (article.text ?? '').slice(0, MAX_CHARS);
+  const body = typeof article?.text === 'string' ? article.text.slice(0, MAX_CHARS) : '';
   if (!isEnglish(body)) return [];
-  const title = article.title?.trim() ?? '';
+  const title = typeof article?.title === 'string' ? article.title.trim().slice(0, 1000) : '';
   const sentences = [...(title ? [title] : []), ...splitSentences(body)];
   if (sentences.length === 0) return [];
   const joinedText = sentences.join('\n');
@@ -97,7 +97,7 @@ export function extractMentions(article: MentionSource): Mention[] {
     };
     const countriesHere: string[] = [];
     const isRoleModifier = (w: string, t?: Token) =>
-      t && /^\p{Ll}/u.test(w) ? !looksLikeVerb(tagsAt(t)) : isModifier(w);
+      t && /^\p{Ll}/u.test(w) ? isRoleWord(tagsAt(t)) : isModifier(w);
     const add = (o: Omit<Occurrence, 'order' | 'weight'>, ti: number) =>
       occurrences.push({ ...o, order: si * 10_000 + ti, weight });
     const addParty = (country: string, ti: number) =>
@@ -112,7 +112,7 @@ export function extractMentions(article: MentionSource): Mention[] {
             order: si * 10_000 + tokens.indexOf(t),
             weight,
             person: false,
-            placeKinds: ['city', 'area'],
+            placeKinds: tagsAt(t).has('Place') ? ['city', 'area'] : ['area'],
           });
       return;
     }
@@ -203,12 +203,14 @@ export function extractMentions(article: MentionSource): Mention[] {
           }
         }
         if (nameToks.length === 1) {
-          // A one-word region ("Western", "Meta") needs a sign that it is a place.
+          // A one-word city or region ("Man", "Western", "Meta") needs a sign that it is a place,
+          // unless it is one of the places we list ourselves.
           const cue =
+            place.curated === true ||
             tagsAt(nameToks[0]!).has('Place') ||
             LOCATIVE_CUE.test(tokens[nameIdx - 1]?.text ?? '') ||
             REGION_CUE.test(tokens[chunk.last]?.text ?? '');
-          const placeKinds = cue ? ALL_PLACES : ALL_PLACES.filter((k) => k !== 'region');
+          const placeKinds = cue ? ALL_PLACES : ALL_PLACES.filter((k) => k !== 'region' && k !== 'city');
           pending.push({
             name: place.name,
             role,
@@ -326,6 +328,22 @@ function dropSentenceStart(
   while (toks.length > 0 && isDateWord(toks[0]!, tagsAt)) toks.shift();
   while (toks.length > 0 && isDateWord(toks[toks.length - 1]!, tagsAt)) toks.pop();
   return toks;
+}
+
+const NOT_IN_ROLE = [
+  'Verb',
+  'Conjunction',
+  'Preposition',
+  'Determiner',
+  'Pronoun',
+  'Adverb',
+  'QuestionWord',
+  'Value',
+];
+
+/** A lower-case word that can describe a role: "senior", "security", "interim", not "if" or "beat". */
+function isRoleWord(tags: ReadonlySet<string>): boolean {
+  return (tags.has('Adjective') || tags.has('Noun')) && !NOT_IN_ROLE.some((t) => tags.has(t));
 }
 
 const DATE_WORD =

@@ -3,7 +3,13 @@ import { COUNTRY_DISPLAY, DEMONYMS, PLACE_ALIASES, type PlaceKind } from './plac
 
 export type { PlaceKind } from './place-aliases.ts';
 
-export type Place = { name: string; kind: PlaceKind; country: string | null };
+export type Place = {
+  name: string;
+  kind: PlaceKind;
+  country: string | null;
+  /** From our own alias table (set only then): a name news uses, safe to trust without context. */
+  curated?: true;
+};
 
 export type Gazetteer = {
   /** A place by any of its names ("Kiev", "the Golan", "Quneitra province"), else null. */
@@ -49,6 +55,23 @@ export function normalizePlaceKey(name: string): string {
     .trim();
 }
 
+const PREFERRED_REGION_COUNTRIES = [
+  'US',
+  'GB',
+  'CA',
+  'AU',
+  'IN',
+  'CN',
+  'RU',
+  'UA',
+  'DE',
+  'FR',
+  'IT',
+  'ES',
+  'BR',
+  'MX',
+];
+
 const KIND_RANK: Record<PlaceKind, number> = { country: 0, area: 1, city: 2, region: 3 };
 
 export function createGazetteer(): Gazetteer {
@@ -93,13 +116,19 @@ export function createGazetteer(): Gazetteer {
   }
 
   const regionData = require('country-region-data/data.json') as RegionCountry[];
+  // Where two countries have a region of one name ("Maryland"), the one news means most often wins.
+  const rank = (code: string) => {
+    const i = PREFERRED_REGION_COUNTRIES.indexOf(code);
+    return i < 0 ? PREFERRED_REGION_COUNTRIES.length : i;
+  };
+  regionData.sort((a, b) => rank(a.countryShortCode) - rank(b.countryShortCode));
   for (const c of regionData) {
     const country = countryOf.get(c.countryShortCode) ?? c.countryName;
     for (const r of c.regions) add(r.name, { name: r.name, kind: 'region', country });
   }
 
   for (const a of PLACE_ALIASES) {
-    const place: Place = { name: a.name, kind: a.kind, country: a.country };
+    const place: Place = { name: a.name, kind: a.kind, country: a.country, curated: true };
     for (const n of [a.name, ...(a.aliases ?? [])]) {
       add(n, place, true);
       if (a.broad) broad.add(normalizePlaceKey(n));

@@ -1,6 +1,8 @@
 import { ROLE_NOUNS } from './find-roles.ts';
 
 const MAX_ROLE_CHARS = 100;
+/** A courtesy title alone says nothing about what someone does. */
+const HONORIFICS = /^(?:mr|mrs|ms|miss|mx|dr|sir|dame|lady|lord|madam)\.?$/i;
 
 /** How much a role says: role nouns and words, with very long phrases worth less. */
 function scoreRole(role: string): number {
@@ -17,6 +19,7 @@ export function pickRole(roles: ReadonlyArray<string | null | undefined>): strin
   for (const r of roles) {
     if (!r) continue;
     const role = r.replace(/\s+/g, ' ').trim();
+    if (HONORIFICS.test(role)) continue;
     const s = scoreRole(role) || (role.split(' ').length <= 4 ? 1 : 0);
     if (s > bestScore) {
       best = role;

@@ -128,3 +128,12 @@ describe('extractMentions', () => {
     );
   });
 });
+
+describe('extractMentions on malformed input', () => {
+  it('treats a missing or non-text body and title as empty', () => {
+    const bad = { title: 42, text: null, outlet: null, cites: [] } as unknown as Parameters<
+      typeof extractMentions
+    >[0];
+    expect(extractMentions(bad)).toEqual([]);
+  });
+});
