@@ -15,7 +15,10 @@ if (!existsSync(join(shared, 'tools'))) {
 }
 const work = mkdtempSync(join(tmpdir(), 'newsbot-eval-'));
 
-async function exportDigest(inputs: string[], name: string): Promise<{ file: string; seconds: number; log: string }> {
+async function exportDigest(
+  inputs: string[],
+  name: string,
+): Promise<{ file: string; seconds: number; log: string }> {
   const out = new PassThrough();
   const err = new PassThrough();
   const chunks: Buffer[] = [];
@@ -41,7 +44,9 @@ const pages = readdirSync(benchHtml).filter((f) => f.endsWith('.html.gz')).lengt
 const bench = await exportDigest([benchHtml], 'benchmark');
 console.log(`== extraction: ${pages} benchmark pages through extract + cites + entities + grouping`);
 console.log(`   ${bench.log}`);
-console.log(`   ${(pages / bench.seconds).toFixed(1)} articles/s (${bench.seconds.toFixed(1)} s, one process)`);
+console.log(
+  `   ${(pages / bench.seconds).toFixed(1)} articles/s (${bench.seconds.toFixed(1)} s, one process)`,
+);
 console.log(score('score-extraction.mjs', [bench.file]));
 
 const seedsDir = join(shared, 'seeds');

@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
-import { renderDigestMarkdown, renderDigestText } from '../digests/render-text.ts';
 import { toDigestExport } from '../digests/export-digest.ts';
+import { renderDigestMarkdown, renderDigestText } from '../digests/render-text.ts';
 import { type Config, loadConfig } from './config/index.ts';
 import { ConfigError, describeError } from './errors.ts';
 import { formatSummary } from './ingest/create-ingestor.ts';
 import { ingestUrls } from './ingest/ingest-urls.ts';
 import { createLogger } from './log.ts';
-import { createPipeline } from './pipeline/create-pipeline.ts';
 import { openStore } from './open-store.ts';
+import { createPipeline } from './pipeline/create-pipeline.ts';
 import type { Article } from './types.ts';
 
 const USAGE = `usage: newsbot <command>
@@ -35,13 +35,18 @@ function progress(io: Io, total: number): ((done: number, source: string) => voi
 async function runDigest(args: string[], config: Config, io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { input: { type: 'string', multiple: true }, json: { type: 'boolean' }, format: { type: 'string' } },
+    options: {
+      input: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      format: { type: 'string' },
+    },
     allowPositionals: false,
   });
   const inputs = values.input ?? [];
   if (inputs.length === 0) throw new UsageError('digest needs at least one --input PATH');
   const format = values.json ? 'json' : (values.format ?? 'text');
-  if (!['json', 'text', 'markdown'].includes(format)) throw new UsageError(`unknown --format "${format}" (json, text or markdown)`);
+  if (!['json', 'text', 'markdown'].includes(format))
+    throw new UsageError(`unknown --format "${format}" (json, text or markdown)`);
   const store = await openStore({ sqlitePath: ':memory:' });
   try {
     const pipeline = createPipeline({ store, maxBytes: config.MAX_BODY_BYTES });
@@ -67,7 +72,11 @@ async function runIngest(args: string[], config: Config, io: Io): Promise<number
   if (args.length === 0) throw new UsageError('ingest needs at least one PATH or URL');
   const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
-    const pipeline = createPipeline({ store, maxBytes: config.MAX_BODY_BYTES, log: createLogger(config.LOG_LEVEL) });
+    const pipeline = createPipeline({
+      store,
+      maxBytes: config.MAX_BODY_BYTES,
+      log: createLogger(config.LOG_LEVEL),
+    });
     await pipeline.load();
     const urls = args.filter((a) => /^https?:\/\//i.test(a));
     const paths = args.filter((a) => !/^https?:\/\//i.test(a));
@@ -101,11 +110,16 @@ async function runFeeds(args: string[], config: Config, io: Io): Promise<number>
       return 0;
     }
     if (sub === 'add') {
-      const { values, positionals } = parseArgs({ args: rest, options: { interval: { type: 'string' } }, allowPositionals: true });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { interval: { type: 'string' } },
+        allowPositionals: true,
+      });
       const url = positionals[0];
       if (!url || positionals.length > 1) throw new UsageError('feeds add takes one URL');
       const interval = values.interval === undefined ? config.FEED_INTERVAL_SEC : Number(values.interval);
-      if (!Number.isInteger(interval) || interval < 30) throw new UsageError('--interval must be a whole number of seconds, at least 30');
+      if (!Number.isInteger(interval) || interval < 30)
+        throw new UsageError('--interval must be a whole number of seconds, at least 30');
       const { validateFeedUrl } = await import('./ingest/feed/index.ts');
       const checked = await validateFeedUrl(url, { allowPrivateAddresses: config.ALLOW_PRIVATE_ADDRESSES });
       if (!checked.ok) {
@@ -132,7 +146,10 @@ async function runFeeds(args: string[], config: Config, io: Io): Promise<number>
 class UsageError extends Error {}
 
 /** Runs one CLI command; returns the exit code. Never throws for a user's mistake. */
-export async function runCli(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: Io = { out: process.stdout, err: process.stderr },
+): Promise<number> {
   const [command, ...args] = argv;
   try {
     if (!command || command === 'help' || command === '--help' || command === '-h') {
@@ -156,7 +173,10 @@ export async function runCli(argv: string[], io: Io = { out: process.stdout, err
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError || (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      err instanceof UsageError ||
+      (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS'))
+    ) {
       io.err.write(`newsbot: ${err.message}\n\n${USAGE}\n`);
       return 2;
     }

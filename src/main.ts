@@ -7,7 +7,7 @@ import { createCommandHandler } from './commands/handle-command.ts';
 import type { Config } from './config/index.ts';
 import { formatSummary } from './ingest/create-ingestor.ts';
 import { createFeedRunner } from './ingest/feed-runner.ts';
-import { type Logger, createLogger } from './log.ts';
+import { createLogger, type Logger } from './log.ts';
 import { openStore } from './open-store.ts';
 import { createPipeline } from './pipeline/create-pipeline.ts';
 import { createHttpServer } from './server/create-http-server.ts';
@@ -50,7 +50,9 @@ export async function runBot(config: Config): Promise<void> {
   await pipeline.load();
   const adapters = createAdapters(config, log);
   const handleCommand = createCommandHandler({ store, pipeline });
-  const home: ChannelRef[] = adapters.filter((a) => a.name === 'console').map((a) => ({ platform: a.name, channelId: 'console' }));
+  const home: ChannelRef[] = adapters
+    .filter((a) => a.name === 'console')
+    .map((a) => ({ platform: a.name, channelId: 'console' }));
 
   async function postChanges(): Promise<void> {
     const changes = pipeline.takeChanges();
@@ -84,7 +86,10 @@ export async function runBot(config: Config): Promise<void> {
 
   const feeds = createFeedRunner({ store, ingestor: pipeline.ingestor, config, log });
   await feeds.start();
-  const tick = cron.schedule('* * * * *', () => postChanges(), { name: 'post-story-changes', noOverlap: true });
+  const tick = cron.schedule('* * * * *', () => postChanges(), {
+    name: 'post-story-changes',
+    noOverlap: true,
+  });
 
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

@@ -17,7 +17,15 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 }
 
 type Export = {
-  articles: { id: string; source: string; outlet: string | null; title: string | null; published: string | null; text: string; cites: string[] }[];
+  articles: {
+    id: string;
+    source: string;
+    outlet: string | null;
+    title: string | null;
+    published: string | null;
+    text: string;
+    cites: string[];
+  }[];
   stories: {
     id: string;
     headline: string;
@@ -44,34 +52,50 @@ describe('newsbot digest --json', () => {
     const doc = JSON.parse(out) as Export;
     expect(doc.articles).toHaveLength(11);
     for (const a of doc.articles) {
-      expect(Object.keys(a)).toEqual(expect.arrayContaining(['id', 'source', 'outlet', 'title', 'published', 'text', 'cites']));
+      expect(Object.keys(a)).toEqual(
+        expect.arrayContaining(['id', 'source', 'outlet', 'title', 'published', 'text', 'cites']),
+      );
       expect(a.text.length).toBeGreaterThan(100);
     }
     const storyOf = (id: string) => doc.stories.find((s) => s.articleIds.includes(id));
     const strike = storyOf('01-harbour-times-port-strike.txt');
     expect(strike?.articleIds.sort()).toEqual(
-      ['01-harbour-times-port-strike.txt', '02-lowlands-daily-port-strike.html', '03-coastal-courier-port-wire.html', 'evening-ledger-rotterdam-strike'].sort(),
+      [
+        '01-harbour-times-port-strike.txt',
+        '02-lowlands-daily-port-strike.html',
+        '03-coastal-courier-port-wire.html',
+        'evening-ledger-rotterdam-strike',
+      ].sort(),
     );
     const deal = storyOf('05-harbour-times-strike-deal.txt');
     expect(deal?.id).not.toBe(strike?.id);
     expect(deal?.related).toContain(strike?.id);
     const quake = storyOf('andes-herald-valparaiso-quake');
     expect(quake?.articleIds.sort()).toEqual(
-      ['andes-herald-valparaiso-quake', 'global-desk-chile-quake', '07-pacific-observer-chile-quake.html', '08-santiago-times-chile-quake.txt'].sort(),
+      [
+        'andes-herald-valparaiso-quake',
+        'global-desk-chile-quake',
+        '07-pacific-observer-chile-quake.html',
+        '08-santiago-times-chile-quake.txt',
+      ].sort(),
     );
     expect(storyOf('culture-weekly-kyoto-wing')?.articleIds).toEqual(['culture-weekly-kyoto-wing']);
     for (const s of doc.stories) {
       expect(s.what.length).toBeGreaterThan(0);
       expect(s.what.length).toBeLessThanOrEqual(300);
     }
-    expect(strike?.who.map((w) => w.name)).toEqual(expect.arrayContaining(['Marieke van Dijk', 'Jonas de Vries']));
+    expect(strike?.who.map((w) => w.name)).toEqual(
+      expect.arrayContaining(['Marieke van Dijk', 'Jonas de Vries']),
+    );
     expect(quake?.where.map((w) => w.name.normalize('NFD').replace(/\p{M}/gu, ''))).toContain('Valparaiso');
     expect(quake?.sources.flatMap((s) => s.cites)).toContain('Reuters');
   });
 
   it('gives the same story ids on every run', async () => {
     const a = JSON.parse((await run(['digest', '--input', 'samples', '--json'])).out) as Export;
-    const b = JSON.parse((await run(['digest', '--input', 'samples/09-kyoto-museum.jsonl', '--input', 'samples', '--json'])).out) as Export;
+    const b = JSON.parse(
+      (await run(['digest', '--input', 'samples/09-kyoto-museum.jsonl', '--input', 'samples', '--json'])).out,
+    ) as Export;
     expect(a.stories.map((s) => s.id).sort()).toEqual(b.stories.map((s) => s.id).sort());
   });
 
@@ -83,7 +107,9 @@ describe('newsbot digest --json', () => {
 
   it('explains usage mistakes', async () => {
     expect((await run(['digest'])).code).toBe(2);
-    expect((await run(['digest', '--input', 'samples', '--format', 'pdf'])).err).toMatch(/unknown --format "pdf"/);
+    expect((await run(['digest', '--input', 'samples', '--format', 'pdf'])).err).toMatch(
+      /unknown --format "pdf"/,
+    );
     expect((await run(['frobnicate'])).err).toMatch(/unknown command "frobnicate"/);
   });
 });

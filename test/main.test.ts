@@ -26,7 +26,13 @@ describe('npm start (newsbot start)', () => {
   it('ingests the samples, prints digests, serves /healthz, answers a command, and stops on SIGINT', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'newsbot-main-'));
     child = spawn(process.execPath, ['bin/newsbot.mjs', 'start'], {
-      env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', INGEST_PATHS: 'samples' },
+      env: {
+        PATH: process.env.PATH,
+        DATA_DIR: dataDir,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        INGEST_PATHS: 'samples',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';

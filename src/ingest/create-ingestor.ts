@@ -11,7 +11,10 @@ export type StoredHook = (result: UpsertResult) => Promise<void>;
 
 export type Ingestor = {
   /** Files and folders; every bad input is quarantined with its reason and the rest goes on. */
-  ingestPaths(paths: string[], opts?: { onProgress?: (done: number, source: string) => void }): Promise<IngestSummary>;
+  ingestPaths(
+    paths: string[],
+    opts?: { onProgress?: (done: number, source: string) => void },
+  ): Promise<IngestSummary>;
   /** Already parsed items (webhook records, feed items). */
   ingestItems(items: ParsedItem[]): Promise<IngestSummary>;
   ingestArticle(input: ArticleInput): Promise<UpsertResult>;
@@ -33,7 +36,12 @@ export function mergeCites(input: ArticleInput): string[] {
   return out;
 }
 
-export function createIngestor(deps: { store: Store; maxBytes: number; log?: Logger; onStored?: StoredHook }): Ingestor {
+export function createIngestor(deps: {
+  store: Store;
+  maxBytes: number;
+  log?: Logger;
+  onStored?: StoredHook;
+}): Ingestor {
   const { store, maxBytes } = deps;
   const log = deps.log ?? silentLogger;
   const learner = createRepeatedLineLearner();
@@ -71,12 +79,15 @@ export function createIngestor(deps: { store: Store; maxBytes: number; log?: Log
     for (const f of files) {
       if (!f.ok || f.kind !== 'txt') continue;
       const [first] = parseInput(f, { maxBytes });
-      if (first?.ok && first.input.outlet) learner.observe(first.input.outlet, new TextDecoder().decode(f.bytes).split(/\r?\n/));
+      if (first?.ok && first.input.outlet)
+        learner.observe(first.input.outlet, new TextDecoder().decode(f.bytes).split(/\r?\n/));
     }
     const summary = emptySummary();
     let done = 0;
     for (const f of files) {
-      const items: ParsedItem[] = f.ok ? parseInput(f, { maxBytes, learner }) : [{ ok: false, source: f.source, reason: f.reason, raw: f.raw }];
+      const items: ParsedItem[] = f.ok
+        ? parseInput(f, { maxBytes, learner })
+        : [{ ok: false, source: f.source, reason: f.reason, raw: f.raw }];
       await ingestItems(items, summary);
       opts.onProgress?.(++done, f.source);
     }

@@ -2,9 +2,9 @@ import type { Config } from '../config/index.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import type { Ingestor } from './create-ingestor.ts';
-import { decodeText } from './decode-text.ts';
-import { createFeedPoller, validateFeedUrl } from './feed/index.ts';
+import { createFeedPoller, createPageExpander, validateFeedUrl } from './feed/index.ts';
 import { createFetcherFromConfig } from './ingest-urls.ts';
+import { outletFromUrl } from './outlets.ts';
 
 /** Feeds from config added once, then every feed polled on its own schedule until stopped. */
 export function createFeedRunner(deps: { store: Store; ingestor: Ingestor; config: Config; log: Logger }) {
@@ -14,11 +14,8 @@ export function createFeedRunner(deps: { store: Store; ingestor: Ingestor; confi
     store,
     fetcher,
     log,
-    async expandPage(url) {
-      const result = await fetcher.fetch(url, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });
-      if (result.kind !== 'ok') return { error: result.kind === 'failed' || result.kind === 'retry-later' ? result.reason : result.kind };
-      return { html: decodeText(result.bytes, { contentType: result.contentType, kind: 'html' }).text, finalUrl: result.url };
-    },
+    expandPage: createPageExpander(fetcher),
+    outletOf: outletFromUrl,
     async onArticle(input) {
       await ingestor.ingestArticle(input);
     },
@@ -37,7 +34,8 @@ export function createFeedRunner(deps: { store: Store; ingestor: Ingestor; confi
           log.warn({ url, reason: checked.reason }, 'feed from FEEDS not added');
           continue;
         }
-        if (!known.has(checked.url)) await store.addFeed({ url: checked.url, intervalSec: config.FEED_INTERVAL_SEC });
+        if (!known.has(checked.url))
+          await store.addFeed({ url: checked.url, intervalSec: config.FEED_INTERVAL_SEC });
       }
       poller.start();
     },

@@ -3,8 +3,8 @@ import { describeError } from '../errors.ts';
 import type { IngestSummary } from '../types.ts';
 import type { Ingestor } from './create-ingestor.ts';
 import { decodeText } from './decode-text.ts';
-import { type Fetcher, createFetcher } from './fetch/index.ts';
-import { type ParsedItem, htmlToInput } from './parse-input.ts';
+import { createFetcher, type Fetcher } from './fetch/index.ts';
+import { htmlToInput, type ParsedItem } from './parse-input.ts';
 
 export function createFetcherFromConfig(config: Config): Fetcher {
   return createFetcher({

@@ -1,13 +1,13 @@
 import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { InputError, describeError } from '../errors.ts';
+import { describeError, InputError } from '../errors.ts';
 import type { ArticleInput } from '../types.ts';
 import { extractCites } from './cites.ts';
 import { decodeText, looksBinary } from './decode-text.ts';
 import { extractHtml } from './html/index.ts';
 import { type ArticleRecord, recordToInput, validateRecord } from './parse-record.ts';
 import type { InputKind } from './read-inputs.ts';
-import { type RepeatedLineLearner, parseScrapedText } from './text/index.ts';
+import { parseScrapedText, type RepeatedLineLearner } from './text/index.ts';
 
 export type ParsedItem =
   | { ok: true; input: ArticleInput }
@@ -25,7 +25,8 @@ export function gunzipCapped(bytes: Uint8Array, maxBytes: number, source: string
     return new Uint8Array(gunzipSync(bytes, { maxOutputLength: maxBytes }));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE') throw new InputError(`gzip expands past the ${maxBytes}-byte limit`, source);
+    if (code === 'ERR_BUFFER_TOO_LARGE')
+      throw new InputError(`gzip expands past the ${maxBytes}-byte limit`, source);
     if (code === 'Z_BUF_ERROR') throw new InputError('truncated gzip stream', source, { cause: err });
     throw new InputError(`corrupt gzip stream (${describeError(err)})`, source, { cause: err });
   }
@@ -34,7 +35,13 @@ export function gunzipCapped(bytes: Uint8Array, maxBytes: number, source: string
 /** An HTML page as an article: extracted body and metadata; the given fields win over the page's own. */
 export function htmlToInput(
   html: string,
-  base: { source: string; externalId: string; url?: string | null; feedId?: string | null; guid?: string | null },
+  base: {
+    source: string;
+    externalId: string;
+    url?: string | null;
+    feedId?: string | null;
+    guid?: string | null;
+  },
   given: Partial<Pick<ArticleInput, 'title' | 'outlet' | 'published'>> = {},
 ): ArticleInput {
   const page = extractHtml(html, { url: base.url ?? null });
@@ -54,7 +61,8 @@ export function htmlToInput(
 
 function recordItem(record: ArticleRecord, source: string, fallbackId: string): ParsedItem {
   try {
-    if (record.text?.trim()) return { ok: true, input: recordToInput({ ...record, text: record.text }, source, fallbackId) };
+    if (record.text?.trim())
+      return { ok: true, input: recordToInput({ ...record, text: record.text }, source, fallbackId) };
     const input = htmlToInput(
       record.html ?? '',
       { source, externalId: record.id ?? fallbackId, url: record.url ?? null },
@@ -114,7 +122,8 @@ export function parseInput(
         return [{ ok: true, input: htmlToInput(text, { source, externalId }) }];
       case 'txt': {
         const page = parseScrapedText(text, { source, learner: ctx.learner });
-        if (!page.text.trim()) return [reject(source, 'no article text left after removing page furniture', text)];
+        if (!page.text.trim())
+          return [reject(source, 'no article text left after removing page furniture', text)];
         return [
           {
             ok: true,

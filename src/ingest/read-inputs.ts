@@ -53,25 +53,45 @@ export async function* readInputs(paths: string[], opts: { maxBytes: number }): 
       await listFiles(path, files);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      yield { ok: false, source: path, reason: code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${code ?? err}`, raw: '' };
+      yield {
+        ok: false,
+        source: path,
+        reason: code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${code ?? err}`,
+        raw: '',
+      };
       continue;
     }
     for (const file of files) {
       const kind = kindOfPath(file);
       if (!kind) {
-        yield { ok: false, source: file, reason: `unsupported file type "${extname(file) || basename(file)}" (expected .txt, .html, .htm, .html.gz, .json, .jsonl)`, raw: '' };
+        yield {
+          ok: false,
+          source: file,
+          reason: `unsupported file type "${extname(file) || basename(file)}" (expected .txt, .html, .htm, .html.gz, .json, .jsonl)`,
+          raw: '',
+        };
         continue;
       }
       try {
         const size = (await stat(file)).size;
         if (size > opts.maxBytes) {
           const head = new Uint8Array(await readFile(file).then((b) => b.subarray(0, 4096)));
-          yield { ok: false, source: file, reason: `file is ${formatBytes(size)}, over the ${formatBytes(opts.maxBytes)} limit`, raw: head };
+          yield {
+            ok: false,
+            source: file,
+            reason: `file is ${formatBytes(size)}, over the ${formatBytes(opts.maxBytes)} limit`,
+            raw: head,
+          };
           continue;
         }
         yield { ok: true, source: file, ...kind, bytes: new Uint8Array(await readFile(file)) };
       } catch (err) {
-        yield { ok: false, source: file, reason: `cannot read: ${(err as NodeJS.ErrnoException).code ?? err}`, raw: '' };
+        yield {
+          ok: false,
+          source: file,
+          reason: `cannot read: ${(err as NodeJS.ErrnoException).code ?? err}`,
+          raw: '',
+        };
       }
     }
   }

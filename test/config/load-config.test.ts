@@ -33,7 +33,14 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const keys = (error as ConfigError).problems.map((p) => p.split(':')[0]);
     expect(keys.sort()).toEqual(
-      ['ALLOW_PRIVATE_ADDRESSES', 'DATABASE_URL', 'DIGEST_TIMEZONE', 'DISCORD_APPLICATION_ID', 'PORT', 'SLACK_SIGNING_SECRET'].sort(),
+      [
+        'ALLOW_PRIVATE_ADDRESSES',
+        'DATABASE_URL',
+        'DIGEST_TIMEZONE',
+        'DISCORD_APPLICATION_ID',
+        'PORT',
+        'SLACK_SIGNING_SECRET',
+      ].sort(),
     );
     expect((error as Error).message).toContain('PORT');
   });

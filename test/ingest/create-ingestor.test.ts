@@ -36,7 +36,10 @@ afterEach(() => store.close());
 describe('ingesting files', () => {
   it('reads every input kind and keeps only the article body', async () => {
     writeFileSync(join(dir, 'a.html'), page('Tarnow depot becomes library', BODY));
-    writeFileSync(join(dir, 'b.html.gz'), gzipSync(page('Old depot to house books', BODY.replace('Thursday', 'Friday'))));
+    writeFileSync(
+      join(dir, 'b.html.gz'),
+      gzipSync(page('Old depot to house books', BODY.replace('Thursday', 'Friday'))),
+    );
     writeFileSync(
       join(dir, 'c.txt'),
       `Skip to main content\nHome\n\nRiver ferry returns to service\n\nThe river ferry between Opole and the east bank resumed service on Monday after a month of repairs to its engine, the operator said.\n\nThe ferry carries about 900 passengers a day and is the only crossing for cyclists within ten kilometres.\n\nSign up for our newsletter\n`,
@@ -44,8 +47,19 @@ describe('ingesting files', () => {
     writeFileSync(
       join(dir, 'd.json'),
       JSON.stringify([
-        { id: 'rec-1', title: 'Glacier survey finds faster melt', text: 'A survey of glaciers in the Tatra mountains found that ice is melting faster than ten years ago, scientists said on Tuesday.' },
-        { id: 'rec-2', title: 'Second record', html: page('Bridge reopens', 'The Grunwaldzki bridge reopened to traffic on Sunday after repairs to its steel cables took longer than planned, the city said.') },
+        {
+          id: 'rec-1',
+          title: 'Glacier survey finds faster melt',
+          text: 'A survey of glaciers in the Tatra mountains found that ice is melting faster than ten years ago, scientists said on Tuesday.',
+        },
+        {
+          id: 'rec-2',
+          title: 'Second record',
+          html: page(
+            'Bridge reopens',
+            'The Grunwaldzki bridge reopened to traffic on Sunday after repairs to its steel cables took longer than planned, the city said.',
+          ),
+        },
       ]),
     );
     writeFileSync(
@@ -71,17 +85,31 @@ describe('ingesting files', () => {
   });
 
   it('rejects each bad input with a reason, quarantines it, and ingests the rest', async () => {
-    writeFileSync(join(dir, 'good.json'), JSON.stringify({ id: 'ok', text: 'A new ferry line will link the two islands from March, the regional government announced on Monday.' }));
+    writeFileSync(
+      join(dir, 'good.json'),
+      JSON.stringify({
+        id: 'ok',
+        text: 'A new ferry line will link the two islands from March, the regional government announced on Monday.',
+      }),
+    );
     writeFileSync(join(dir, 'broken.json'), '{"id": "x", "text": ');
-    writeFileSync(join(dir, 'invalid.jsonl'), `${JSON.stringify({ id: 'no-body', title: 'only a title' })}\n${JSON.stringify({ id: 'bad-date', text: 'Some text here.', published: 'yesterday-ish' })}\nnot json at all\n`);
-    writeFileSync(join(dir, 'binary.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0, 0, 4]));
+    writeFileSync(
+      join(dir, 'invalid.jsonl'),
+      `${JSON.stringify({ id: 'no-body', title: 'only a title' })}\n${JSON.stringify({ id: 'bad-date', text: 'Some text here.', published: 'yesterday-ish' })}\nnot json at all\n`,
+    );
+    writeFileSync(
+      join(dir, 'binary.html'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0, 0, 4]),
+    );
     writeFileSync(join(dir, 'empty.txt'), '');
     writeFileSync(join(dir, 'truncated.html.gz'), gzipSync(page('Cut off', BODY)).subarray(0, 60));
     writeFileSync(join(dir, 'huge.html'), `<html><body><p>${'word '.repeat(30_000)}</p></body></html>`);
     const ingestor = createIngestor({ store, maxBytes: 100_000 });
     const summary = await ingestor.ingestPaths([dir, join(dir, 'missing-folder')]);
     expect(summary.ingested).toBe(1);
-    const reasons = Object.fromEntries(summary.skipped.map((s) => [s.source.replace(`${dir}/`, ''), s.reason]));
+    const reasons = Object.fromEntries(
+      summary.skipped.map((s) => [s.source.replace(`${dir}/`, ''), s.reason]),
+    );
     expect(reasons['broken.json']).toMatch(/not valid JSON/);
     expect(reasons['invalid.jsonl:1']).toMatch(/text.*non-empty "text" or "html"/);
     expect(reasons['invalid.jsonl:2']).toMatch(/published: not a date/);
@@ -99,11 +127,19 @@ describe('ingesting files', () => {
 
   it('counts the same article twice as one, and an edit as an update', async () => {
     const ingestor = createIngestor({ store, maxBytes: 1_000_000 });
-    const rec = { id: 'r', url: 'https://example.org/a', title: 'T', text: 'The harbour master said on Friday that the new breakwater would be finished by summer.' };
+    const rec = {
+      id: 'r',
+      url: 'https://example.org/a',
+      title: 'T',
+      text: 'The harbour master said on Friday that the new breakwater would be finished by summer.',
+    };
     writeFileSync(join(dir, 'one.json'), JSON.stringify(rec));
     expect((await ingestor.ingestPaths([dir])).ingested).toBe(1);
     expect((await ingestor.ingestPaths([dir])).unchanged).toBe(1);
-    writeFileSync(join(dir, 'one.json'), JSON.stringify({ ...rec, text: `${rec.text} Work starts next week.` }));
+    writeFileSync(
+      join(dir, 'one.json'),
+      JSON.stringify({ ...rec, text: `${rec.text} Work starts next week.` }),
+    );
     const third = await ingestor.ingestPaths([dir]);
     expect(third.updated).toBe(1);
     const [article] = await store.listArticles();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIngestor } from '../../src/ingest/create-ingestor.ts';
-import { type HttpServer, createHttpServer } from '../../src/server/create-http-server.ts';
+import { createHttpServer, type HttpServer } from '../../src/server/create-http-server.ts';
 import { createStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/store.ts';
 
@@ -11,7 +11,10 @@ let http: HttpServer;
 beforeEach(async () => {
   store = await createStore({ sqlitePath: ':memory:' });
   const ingestor = createIngestor({ store, maxBytes: 20_000 });
-  http = await createHttpServer({ store, ingestor, ingestToken: TOKEN, maxBodyBytes: 20_000 }).listen(0, '127.0.0.1');
+  http = await createHttpServer({ store, ingestor, ingestToken: TOKEN, maxBodyBytes: 20_000 }).listen(
+    0,
+    '127.0.0.1',
+  );
 });
 afterEach(async () => {
   await http.close();
@@ -52,14 +55,20 @@ describe('HTTP server', () => {
   });
 
   it('refuses a missing or wrong token with 401', async () => {
-    const none = await fetch(`${http.url}/ingest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const none = await fetch(`${http.url}/ingest`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(none.status).toBe(401);
     expect((await post('{}', { authorization: 'Bearer wrong-token-0123456789' })).status).toBe(401);
     expect(await store.countArticles()).toBe(0);
   });
 
   it('answers 400 naming each bad field, and ingests nothing from that request', async () => {
-    const res = await post(JSON.stringify([record('ok'), { id: 'bad', url: 'not a url', published: 'soon' }]));
+    const res = await post(
+      JSON.stringify([record('ok'), { id: 'bad', url: 'not a url', published: 'soon' }]),
+    );
     expect(res.status).toBe(400);
     const body = (await res.json()) as { records: { index: number; error: string }[] };
     expect(body.records).toHaveLength(1);
