@@ -120,10 +120,10 @@ export function cleanDocument(doc: DomDocument): void {
     if (!PROTECTED_TAGS.has(el.localName)) el.remove();
   }
   const total = paragraphTextLength(doc);
-  const guardLimit = Math.max(400, total * 0.35);
+  const guardLimit = Math.max(100, total * 0.35);
   const bodyText = (doc.body?.textContent ?? '').length;
   const holdsArticle = (el: DomElement) =>
-    paragraphTextLength(el) > guardLimit || (el.textContent ?? '').length > Math.max(1000, bodyText * 0.4);
+    paragraphTextLength(el) > guardLimit || (el.textContent ?? '').length > Math.max(250, bodyText * 0.4);
 
   for (const el of Array.from(doc.querySelectorAll(GUARDED_SELECTORS))) {
     if (el.parentNode && !holdsArticle(el)) el.remove();

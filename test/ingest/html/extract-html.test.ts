@@ -14,6 +14,8 @@ const prose = [
   'The regional water board said on Thursday that reservoir levels had fallen to their lowest point in a decade after a dry summer.',
   'Farmers in the valley have been asked to cut irrigation by a fifth until the autumn rains arrive, the board said.',
   'A spokesperson said the measures were temporary and would be reviewed at the end of the month with local councils.',
+  'Two smaller reservoirs in the hills have already been closed to boats, and a hosepipe ban for households starts on Monday.',
+  'Forecasters expect little rain before the middle of September, although storms could bring short heavy showers to the coast.',
 ];
 const articleBody = `<article>${prose.map((p) => `<p>${p}</p>`).join('')}</article>`;
 
