@@ -44,6 +44,11 @@ export type PostOptions = {
   threadOf?: MessageRef;
   /** Replace this earlier post instead of posting a new one. */
   replace?: MessageRef;
+  /**
+   * A key unique to this delivery, carried with the post so that `findPosted` can find it again after
+   * a crash (Slack: message metadata; Discord: the message nonce, enforced).
+   */
+  deliveryKey?: string;
 };
 
 export interface Adapter {
@@ -53,5 +58,10 @@ export interface Adapter {
   postDigest(to: ChannelRef, digest: Digest, options?: PostOptions): Promise<PostResult>;
   updateDigest(ref: MessageRef, digest: Digest): Promise<PostResult>;
   postText(to: ChannelRef, text: string, options?: PostOptions): Promise<PostResult>;
+  /**
+   * An earlier post made with this `deliveryKey` in this channel (recent messages only), or null when
+   * none is found. Optional: without it the delivery core cannot tell whether an interrupted post landed.
+   */
+  findPosted?(to: ChannelRef, deliveryKey: string): Promise<MessageRef | null>;
   stop(): Promise<void>;
 }
