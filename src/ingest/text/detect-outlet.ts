@@ -8,6 +8,7 @@ const SELF_NAMING: RegExp[] = [
   /^(.+?) (?:delivers|provides|brings you|offers) (?:independent|unrivall?ed|trusted|award-winning|the latest|breaking|in-depth|daily|news|coverage)/iu,
   /^(.+?) is (?:an? |the )(?:independent|leading|award-winning|nonprofit|non-profit|reader-supported)\b/iu,
   /^(?:support|subscribe to|join) (.+?)(?:'s|’s)? (?:journalism|community|today)\b/iu,
+  /^(?:get|sign up for|subscribe to|receive) (?:the )?(.+?)(?:'s|’s)? (?:morning |evening |daily |weekly |free )*(?:newsletter|briefing|digest)\b/iu,
 ];
 const CORPORATE_SUFFIX =
   /\s*,?\s*\b(?:Ltd|Limited|Inc|LLC|plc|PLC|GmbH|S\.A\.|Corp(?:oration)?|Group|Holdings|Company)\.?$/u;

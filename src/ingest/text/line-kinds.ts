@@ -35,9 +35,7 @@ const NAV_WORDS = [
   'advertisement|advertising|sponsored(?: content)?|ad|promoted|partner content',
   '\\d* ?comments?',
   'close|back to top|next|previous|next article|previous article|see all|view all|load more|show more',
-  'top stories|most read|most popular|most viewed|trending(?: now)?|latest(?: news| stories)?|breaking news',
-  'related(?: articles| stories| content| coverage| topics| news| posts)?|recommended(?: for you| stories)?',
-  'you may also like|you might also like|more (?:from|on|about) .{1,40}|more stories|more news|read next|up next',
+  'breaking news',
   'topics|tags|categories|filed under',
   'listen(?: to(?: this)? (?:article|story))?(?: \\(?\\d+ min(?:utes?)?\\)?)?',
   '\\d+ min(?:ute)?s? (?:read|listen)',
@@ -51,8 +49,21 @@ const NAV_WORDS = [
   '(?:image|photo|slide) \\d+ (?:of|/) \\d+|\\d+ (?:of|/) \\d+',
   'updated|posted|published|advert|sponsored links|related tags|post (?:a )?comment(?: \\(\\+\\))?|sharing is caring!?',
   '\\S+ sharing buttons|this slideshow requires javascript|thanks for (?:signing up|subscribing|reading)!?|sorry!?',
-  '(?:\\S+ ){0,2}logo|more (?:great |top |recent |popular )?(?:\\S+ )?stories',
+  '(?:\\S+ ){0,2}logo',
 ];
+/** Headers of lists of other articles: the headlines after them are links, not body. */
+const SECTION_HEADER = new RegExp(
+  `^(?:${[
+    'top stories|most read|most popular|most viewed|most shared|trending(?: now)?|latest(?: news| stories)?',
+    'related(?: articles| stories| content| coverage| topics| news| posts| reading)?|recommended(?: for you| stories| reading)?',
+    'you may also like|you might also like|more (?:from|on|about|in) .{1,40}|more news|read next|up next|what to read next',
+    "more (?:great |top |recent |popular )?(?:\\S+ )?stories|editor(?:'|’)?s picks|don(?:'|’)t miss|further reading|see also",
+  ].join('|')})\\s*[:»›>→.…]*$`,
+  'iu',
+);
+/** "Read more »" after a headline: the link belongs to the line above. */
+export const LINK_AFTER =
+  /^(?:read more|continue reading|full story|read the full (?:story|article)|more)\s*[»›>→.…]*$/iu;
 const NAV = new RegExp(`^(?:${NAV_WORDS.join('|')})\\s*[:»›>→.…]*$`, 'iu');
 const LABEL_LINE = /^(?:tags?|topics?|categories|filed under|keywords|section|related topics)\s*:/iu;
 const MENU_SEPARATORS = /\s+[|•·›»>/]\s+|\s{3,}/u;
@@ -192,6 +203,7 @@ export function classifyLine(line: string): LineKind | null {
   if (SIGNATURE.test(line) || EMBED_LINE.test(line) || (EMBED_MARK.test(line) && words <= 60)) return 'embed';
   if (URL_LINE.test(line)) return 'url';
   if (isTimestampLine(line)) return 'timestamp';
+  if (words <= 8 && SECTION_HEADER.test(line)) return 'read-more';
   if (words <= 8 && NAV.test(line)) return 'nav';
   if (LABEL_LINE.test(line) && words <= 30) return 'nav';
   if (isMenu(line)) return 'nav';

@@ -7,6 +7,7 @@ import {
   isEmbedStart,
   isHeadlineLike,
   isProse,
+  LINK_AFTER,
   type LineKind,
   MAX_FURNITURE_WORDS,
   SIGNATURE,
@@ -122,10 +123,18 @@ function markRelatedRuns(lines: Line[]): void {
   const flush = (end: number) => {
     const run = idx.slice(runStart, end).map((i) => lines[i]!);
     const heads = run.filter((l) => l.kind === null);
-    const readMore = run.filter((l) => l.kind === 'read-more').length;
     const counters = run.filter((l) => l.kind === 'timestamp').length;
-    if (heads.length > 0 && (readMore > 0 || (counters >= 2 && heads.length >= 2)))
-      for (const l of heads) l.kind = 'related';
+    if (counters >= 2 && heads.length >= 2) for (const l of heads) l.kind = 'related';
+    // "Headline" + "Read more »": the headline above; "Related:" / "Read more: …": the headlines below.
+    run.forEach((l, r) => {
+      if (l.kind !== 'read-more') return;
+      if (LINK_AFTER.test(l.text)) {
+        for (let b = r - 1; b >= 0 && run[b]!.kind === null; b--) run[b]!.kind = 'related';
+      } else {
+        for (let a = r + 1; a < run.length && (run[a]!.kind === null || run[a]!.kind === 'related'); a++)
+          run[a]!.kind = 'related';
+      }
+    });
   };
   for (let n = 0; n < idx.length; n++) {
     const l = lines[idx[n]!]!;

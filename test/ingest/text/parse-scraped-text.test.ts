@@ -65,6 +65,27 @@ describe('parseScrapedText details', () => {
     expect(parseScrapedText(raw, { source: 'x' }).text.split('\n\n')).toHaveLength(4);
   });
 
+  it('removes headline lists under a section header and a headline before "Read more »"', () => {
+    const raw = [
+      'The tunnel will close for two nights of maintenance, the operator said on Monday.',
+      'Drivers are advised to use the coast road instead.',
+      'Council votes to extend night bus routes',
+      'Read more »',
+      'Work is due to finish before the holiday weekend.',
+      'Most read',
+      'Heatwave warning issued for the south coast',
+      'Local bakery wins national bread award',
+      'Ferry timetable changes from next month',
+    ].join('\n');
+    const parsed = parseScrapedText(raw, { source: 'x' });
+    expect(parsed.text.split('\n\n')).toEqual([
+      'The tunnel will close for two nights of maintenance, the operator said on Monday.',
+      'Drivers are advised to use the coast road instead.',
+      'Work is due to finish before the holiday weekend.',
+    ]);
+    expect(parsed.removed).toContain('Council votes to extend night bus routes');
+  });
+
   it('takes the URL and date from header lines', () => {
     const raw = [
       'https://news.example.com/2025/06/01/bridge',
@@ -78,6 +99,12 @@ describe('parseScrapedText details', () => {
     expect(parsed.published).toBe('2025-06-01');
     expect(parsed.title).toBe('Bridge reopens after two years of repairs');
     expect(parsed.text).not.toContain('Posted');
+  });
+
+  it('knows the outlet from its newsletter promo', () => {
+    const raw =
+      'The pier reopened on Saturday after repairs.\n\nSign up for the Coastal Courier daily newsletter';
+    expect(parseScrapedText(raw, { source: 'x' }).outlet).toBe('Coastal Courier');
   });
 
   it('knows the outlet from the URL when the page does not say', () => {
