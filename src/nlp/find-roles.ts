@@ -94,6 +94,7 @@ export function findRoleBefore(
     t.possessive ||
     isTitleWord(t.text) ||
     /^\p{Lu}{2,5}$/u.test(t.text) ||
+    /^(?:then|ex|former)-/.test(t.text) ||
     (ROLE_WORD.test(t.text) ? isModifier(t.text, t) : isModifier(t.text));
   if (!requireHead && (STOP_WORDS.has(head) || !fits(tokens[i]!))) return null;
   let from = i;

@@ -64,7 +64,7 @@ export const GENERIC_ORG_WORDS = new Set(
 
 /** Words that make a capitalised run an event or prize rather than a person: "Davis Cup", "World Series". */
 export const EVENT_WORDS = new Set(
-  'Cup Finals Final Series Open Championship Championships Games Olympics Awards Award Prize Trophy Festival Tournament Marathon Grand Prix Expo Summit Conference Forum Week Day Act Bill Treaty Accord Accords Agreement Plan Doctrine Initiative Strategy Program Programme Project Report Index'.split(
+  'Cup Finals Final Series Open Championship Championships Games Olympics Awards Award Prize Trophy Festival Tournament Marathon Grand Prix Expo Summit Conference Forum Act Treaty Accord Accords Agreement Plan Doctrine Initiative Strategy Program Programme Project Report Index'.split(
     ' ',
   ),
 );

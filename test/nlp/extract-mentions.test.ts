@@ -41,6 +41,12 @@ describe('extractMentions', () => {
     expect(people[0]?.count).toBe(2);
   });
 
+  it('keeps first names that are also common words, with a then- role', () => {
+    const text = 'In 1998, then-US president Bill Norton hosted the talks in Geneva.';
+    const ms = extractMentions({ title: null, text, outlet: null, cites: [] });
+    expect(find(ms, 'Bill Norton', 'person')?.role).toBe('then-US president');
+  });
+
   it('finds roles in titles, cue words and appositives', () => {
     expect(find(wire, 'Youssef bin Tahar')?.role).toBe('Moroccan Foreign Minister');
     expect(find(wire, 'Karim al-Haddad')?.role).toBe('senior Algerian security official');
