@@ -4,6 +4,7 @@ import { createFeedMethods } from './feed-store.ts';
 import { defaultSqlitePath, type OpenDatabaseOptions, openDatabase, type StoreLog } from './open-database.ts';
 import { createQuarantineMethods } from './quarantine-store.ts';
 import { createWriteRunner } from './run-write.ts';
+import { createSearchMethods } from './search-store.ts';
 import type { Store } from './store.ts';
 import type { StoreContext } from './store-context.ts';
 import { createStoryMethods } from './story-store.ts';
@@ -42,6 +43,7 @@ export async function createStore(opts: CreateStoreOptions = {}): Promise<Store>
     ...createFeedMethods(ctx),
     ...createStoryMethods(ctx),
     ...createDeliveryMethods(ctx),
+    ...createSearchMethods(ctx),
     close() {
       closed ??= ctx.write.drain().then(() => db.destroy());
       return closed;

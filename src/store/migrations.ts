@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import type { Dialect } from './schema.ts';
+import { migrateSearch } from './search-store.ts';
 
 /**
  * The schema's history, in order. Never edit a migration that has shipped: add the next number.
@@ -212,6 +213,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0003_search': { up: (db: Kysely<unknown>) => migrateSearch(db, dialect) },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Article, ArticleInput, FeedState, Mention, Story, UpsertStatus } from '../types.ts';
 import type { DeliveryStore } from './delivery-store.ts';
+import type { SearchMethods } from './search-store.ts';
 
 export type QuarantineEntry = {
   id: number;
@@ -24,7 +25,7 @@ export type UpsertResult = { status: UpsertStatus; article: Article };
  * Everything the bot keeps. One interface, two dialects (SQLite by default, PostgreSQL when
  * DATABASE_URL is set); every method is safe to call concurrently.
  */
-export interface Store extends DeliveryStore {
+export interface Store extends DeliveryStore, SearchMethods {
   readonly dialect: 'sqlite' | 'postgres';
 
   /**
