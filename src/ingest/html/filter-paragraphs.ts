@@ -20,6 +20,7 @@ const BOILERPLATE_LINES: RegExp[] = [
   /^(this (slideshow|video|content|feature) requires javascript|media playback is unsupported)/i,
   /^(want|have) a (news )?tip\?/i,
   /^(tell us|let us know) what you think/i,
+  /^the post .{1,200} appeared first on /i,
   /\baffiliate (commission|links?)\b/i,
   /\bfollow (him|her|them|us|me) on (twitter|x|facebook|instagram|linkedin)\b/i,
   /^(like|liked|enjoy|enjoyed|love) (this|the) (story|article|post)\b/i,
@@ -30,7 +31,7 @@ const BOILERPLATE_LINES: RegExp[] = [
   /\b(newsletters?)\b.{0,80}\b(sign up|subscribe|delivered|inbox)\b/i,
 ];
 
-const SHORT_LINE = 200;
+const SHORT_LINE = 300;
 /** Kickers, bylines and datelines above an article run longer than the labels below one; lists end articles too. */
 const LEAD_LABEL_WORDS = 10;
 const TAIL_LABEL_WORDS = 3;

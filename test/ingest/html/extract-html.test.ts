@@ -63,6 +63,30 @@ describe('extractHtml: body', () => {
   });
 });
 
+describe('extractHtml: feed item fragments', () => {
+  it('extracts a bare fragment and drops feed furniture', () => {
+    const fragment =
+      '<p>The council voted 7-2 on Tuesday to approve the new ferry timetable, which adds two evening crossings.</p>' +
+      '<p><a href="https://ledger.example/ferry">Read more</a></p>' +
+      '<p>The post <a href="https://ledger.example/ferry">Ferry timetable approved</a> appeared first on Northport Ledger.</p>';
+    expect(extractHtml(fragment).text).toBe(
+      'The council voted 7-2 on Tuesday to approve the new ferry timetable, which adds two evening crossings.',
+    );
+  });
+
+  it('accepts plain text without any markup', () => {
+    expect(extractHtml('Officials confirmed the bridge will reopen next week.').text).toBe(
+      'Officials confirmed the bridge will reopen next week.',
+    );
+  });
+
+  it('rejects a fragment that is only a list of links', () => {
+    expect(() =>
+      extractHtml('<ul><li><a href="/1">Headline one</a></li><li><a href="/2">Headline two</a></li></ul>'),
+    ).toThrow(InputError);
+  });
+});
+
 describe('extractHtml: metadata', () => {
   it('reads og, JSON-LD @graph, canonical and lang', () => {
     const r = extractHtml(harbour, { url: 'https://northport.example/local/x?utm_source=feed' });
