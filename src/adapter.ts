@@ -37,6 +37,8 @@ export type AdapterCapabilities = {
   ephemeral: boolean;
   /** Longest plain text one message may hold. */
   maxChars: number;
+  /** Shortest gap between two posts to one channel that the platform tolerates (Slack: ~1 s); unset: no pacing. */
+  postIntervalMs?: number;
 };
 
 export type PostOptions = {
