@@ -1,9 +1,10 @@
 import { buildDigest } from '../../digests/build-digest.ts';
 import { createGrouper } from '../grouping/index.ts';
-import { type Ingestor, createIngestor } from '../ingest/create-ingestor.ts';
+import { createIngestor, type Ingestor } from '../ingest/create-ingestor.ts';
 import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
 import { extractMentions } from '../nlp/index.ts';
+import { toSearchDoc } from '../store/search-store.ts';
 import type { Store, UpsertResult } from '../store/store.ts';
 import type { Article, Digest, Story } from '../types.ts';
 
@@ -37,6 +38,17 @@ export function createPipeline(deps: { store: Store; maxBytes: number; log?: Log
       changed: change.changed || Boolean(prev?.changed),
     });
     log.debug({ article: article.id, story: change.story.id, created: change.created }, 'article grouped');
+    await indexForSearch(change.story);
+  }
+
+  /** Search must not stop ingest: a failed index write is logged and the next change rewrites it. */
+  async function indexForSearch(story: Story): Promise<void> {
+    try {
+      const [digest] = await digestsOf([story]);
+      if (digest) await store.indexStory(toSearchDoc(digest));
+    } catch (err) {
+      log.warn({ story: story.id, err }, 'story not indexed for search');
+    }
   }
 
   const ingestor = createIngestor({ store, maxBytes: deps.maxBytes, log, onStored });

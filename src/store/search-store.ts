@@ -1,5 +1,6 @@
 import { type Generated, type Kysely, sql } from 'kysely';
 import { InputError } from '../errors.ts';
+import type { Digest } from '../types.ts';
 import type { Database } from './schema.ts';
 import { type StoreContext, toLimit, toStoredTime } from './store-context.ts';
 
@@ -14,6 +15,20 @@ export type SearchDoc = {
   independentSources: number;
   updated: string;
 };
+
+/** The search entry of a story's digest: headline, what, names, places and outlets. */
+export function toSearchDoc(digest: Digest): SearchDoc {
+  return {
+    storyId: digest.storyId,
+    headline: digest.headline,
+    what: digest.what,
+    who: digest.who.map((p) => p.name),
+    where: digest.where.map((p) => (p.country && p.country !== p.name ? `${p.name} ${p.country}` : p.name)),
+    outlets: [...new Set(digest.sources.flatMap((s) => [s.outlet ?? '', ...s.cites]).filter(Boolean))],
+    independentSources: digest.independentSources,
+    updated: digest.updated,
+  };
+}
 
 export type SearchHit = {
   storyId: string;
