@@ -36,6 +36,7 @@ const REGION_CUE = /^(?:province|region|state|governorate|county|district|oblast
 const LOCATIVE_CUE = /^(?:in|near|from|to|across|throughout|of|outside|around|into)$/i;
 
 const MAX_CHARS = 60_000;
+const MAX_SENTENCE_CHARS = 1_500;
 const NO_COMMENT =
   /\b(?:declined|refused|did\s+not|didn[’']t|not\s+immediately|could\s+not\s+be\s+reached|neither|nor|no)\b[^.]{0,90}\b(?:comment|respond|reply)/i;
 const CREDITS =
@@ -71,7 +72,10 @@ export function extractMentions(article: MentionSource): Mention[] {
   const body = typeof article?.text === 'string' ? article.text.slice(0, MAX_CHARS) : '';
   if (!isEnglish(body)) return [];
   const title = typeof article?.title === 'string' ? article.title.trim().slice(0, 1000) : '';
-  const sentences = [...(title ? [title] : []), ...splitSentences(body)];
+  // A "sentence" longer than any real one is page debris; its head is enough.
+  const sentences = [...(title ? [title] : []), ...splitSentences(body)].map((s) =>
+    s.slice(0, MAX_SENTENCE_CHARS),
+  );
   if (sentences.length === 0) return [];
   const joinedText = sentences.join('\n');
   const tags = tagTerms(joinedText);

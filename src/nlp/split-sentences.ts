@@ -70,8 +70,9 @@ const SENTENCE_STARTERS = new Set(
 const BOUNDARY = /[.!?…]+["'”’»)\]]*(?=\s+)/g;
 
 function isBoundary(text: string, end: number, punctEnd: number): boolean {
-  const before = text.slice(0, end);
-  const after = text.slice(punctEnd).trimStart();
+  // Only the words around the period matter; look no further, so long lines stay linear.
+  const before = text.slice(Math.max(0, end - 40), end);
+  const after = text.slice(punctEnd, punctEnd + 60).trimStart();
   const next = after.match(/^["'“‘«([]*(\S+)/)?.[1] ?? '';
   if (!next) return true;
   const first = next[0] ?? '';
