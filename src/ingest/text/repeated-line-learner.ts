@@ -22,9 +22,9 @@ export type RepeatedLineLearner = {
 };
 
 export type RepeatedLineLearnerOptions = {
-  /** Distinct articles a short line must appear in. */
+  /** Distinct articles a short line must appear in (default 2). */
   minArticles?: number;
-  /** Distinct articles a line of quoted speech or long prose must appear in: such lines recur in follow-ups. */
+  /** Distinct articles a line of quoted speech or a full sentence must appear in (default 5): follow-ups repeat those. */
   minArticlesForProse?: number;
   /** Lines remembered per outlet, oldest dropped first. */
   maxLinesPerOutlet?: number;
@@ -47,14 +47,16 @@ export function normalizeLine(line: string): string {
     .trim();
 }
 
+/** Quoted speech or a full sentence: follow-ups of a story repeat such lines, so they need more evidence. */
 function isProseLike(line: string): boolean {
-  return /["“”«»]/u.test(line) || line.split(/\s+/).length > 30;
+  const words = line.split(/\s+/).length;
+  return /["“”«»]/u.test(line) || words > 30 || (words >= 12 && /[.!?]["”’)]?$/u.test(line));
 }
 
 /** Learns the lines an outlet repeats across its articles (promos, appeals, footers): those are furniture. */
 export function createRepeatedLineLearner(options: RepeatedLineLearnerOptions = {}): RepeatedLineLearner {
   const minArticles = Math.max(2, options.minArticles ?? 2);
-  const minProse = Math.max(minArticles, options.minArticlesForProse ?? 4);
+  const minProse = Math.max(minArticles, options.minArticlesForProse ?? 5);
   const maxLines = options.maxLinesPerOutlet ?? 5000;
   const outlets = new Map<string, Map<string, string[]>>();
   const outletKey = (o: string) => o.trim().toLowerCase();

@@ -31,10 +31,13 @@ describe('createRepeatedLineLearner', () => {
 
   it('needs more articles before it calls quoted speech or long prose furniture', () => {
     const learner = createRepeatedLineLearner();
-    for (const id of ['a', 'b', 'c']) learner.observe('Valley Times', [quote], id);
+    const background = 'The river has flooded the lower town three times since the dam was built in 1961.';
+    for (const id of ['a', 'b', 'c', 'd']) learner.observe('Valley Times', [quote, background], id);
     expect(learner.isRepeated('Valley Times', quote)).toBe(false);
-    learner.observe('Valley Times', [quote], 'd');
+    expect(learner.isRepeated('Valley Times', background)).toBe(false);
+    learner.observe('Valley Times', [quote, background], 'e');
     expect(learner.isRepeated('Valley Times', quote)).toBe(true);
+    expect(learner.isRepeated('Valley Times', background)).toBe(true);
   });
 
   it('exports and imports its state, and rejects a bad state with an InputError', () => {
