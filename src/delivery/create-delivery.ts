@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Adapter, PostResult } from '../adapter.ts';
+import { describeError, InputError } from '../errors.ts';
+import { type Logger, silentLogger } from '../log.ts';
+import type { Pipeline, StoryChange } from '../pipeline/create-pipeline.ts';
+import type { DigestRun } from '../store/delivery-store.ts';
+import type { Store } from '../store/store.ts';
+import { applyStoryChange } from './apply-story-changes.ts';
+import type { Delivery, Subscription } from './delivery.ts';
+import type { DeliveryContext } from './delivery-context.ts';
+import { checkSchedule, findDueRun, toCronExpression } from './due-instants.ts';
+import { executeRun, postEntry } from './execute-run.ts';
+import { runPool } from './run-pool.ts';
+import { parseSubscriptionFilter } from './select-digest-stories.ts';
+import {
+  createChannelPacer,
+  defaultRetryPolicy,
+  type RetryPolicy,
+  realSleep,
+  type Sleep,
+} from './send-entry.ts';
+import { snapshotDigest } from './story-updates.ts';
+
+export type DeliveryDeps = {
+  store: Store;
+  pipeline: Pick<Pipeline, 'digestOf' | 'digestsOf'>;
+  adapters: Adapter[];
+  now?: () => Date;
+  log?: Logger;
+  /** Waits between retries and for pacing; tests may pass a fake. */
+  sleep?: Sleep;
+  retry?: Partial<RetryPolicy>;
+  /** Overrides every adapter's capabilities.postIntervalMs (tests). */
+  postIntervalMs?: number;
+  /** Stories per scheduled digest before "N more" (default 5). */
+  digestLimit?: number;
+  /** Channels delivered to at once (default 8). */
+  concurrency?: number;
+  /** Create node-cron jobs in start() (default true); tests may drive runDue themselves. */
+  cronJobs?: boolean;
+};
+
+export type DeliveryService = Delivery & {
+  /** Reconciles pending ledger entries, catches up runs missed within 24 h, then schedules cron jobs. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Sends every run due at `now` (and resumes pending ones); settles when they are delivered. */
+  runDue(now: Date): Promise<void>;
+  /** Grown stories: earlier posts edited, or a thread reply; never a fresh duplicate. */
+  onStoriesChanged(changes: StoryChange[]): Promise<void>;
+};
+
+/** Subscriptions, scheduled digests, the delivery ledger, fan-out and story updates. */
+export function createDelivery(deps: DeliveryDeps): DeliveryService {
+  const { store } = deps;
+  const log = deps.log ?? silentLogger;
+  const now = deps.now ?? (() => new Date());
+  const sleep = deps.sleep ?? realSleep;
+  const byName = new Map(deps.adapters.map((a) => [a.name, a]));
+  const ctx: DeliveryContext = {
+    store,
+    pipeline: deps.pipeline,
+    adapterOf: (platform) => byName.get(platform) ?? null,
+    log,
+    now,
+    sleep,
+    pace: createChannelPacer(sleep, () => now().getTime(), deps.postIntervalMs),
+    retry: { ...defaultRetryPolicy, ...deps.retry },
+    digestLimit: deps.digestLimit ?? 5,
+  };
+  const concurrency = deps.concurrency ?? 8;
+  const checkedUntil = new Map<string, Date>();
+  const inFlight = new Set<string>();
+  const tasks = new Map<string, ScheduledTask>();
+  let chain: Promise<void> = Promise.resolve();
+  let started = false;
+
+  function serial(fn: () => Promise<void>): Promise<void> {
+    const result = chain.then(fn);
+    chain = result.catch((err) => log.error({ err: describeError(err) }, 'delivery: pass failed'));
+    return result;
+  }
+
+  async function runOne(run: DigestRun, sub: Subscription): Promise<void> {
+    if (inFlight.has(run.id)) return;
+    inFlight.add(run.id);
+    try {
+      const outcome = await executeRun(ctx, run, sub);
+      log.info(
+        { run: run.id, subscription: sub.id, scheduledFor: run.scheduledFor, outcome },
+        'delivery: digest run',
+      );
+    } finally {
+      inFlight.delete(run.id);
+    }
+  }
+
+  async function claimDue(at: Date): Promise<void> {
+    for (const sub of await store.listSubscriptions()) {
+      if (sub.paused) continue;
+      const due = findDueRun(sub, at, { checkedUntil: checkedUntil.get(sub.id) });
+      checkedUntil.set(sub.id, at);
+      if (!due) continue;
+      const since = await store.lastDigestAt(sub.platform, sub.channelId);
+      await store.claimDigestRun({
+        subscriptionId: sub.id,
+        platform: sub.platform,
+        channelId: sub.channelId,
+        scheduledFor: due.toISOString(),
+        since,
+      });
+      await store.updateSubscription(sub.id, { lastRunAt: due.toISOString() });
+    }
+  }
+
+  async function deliverPending(): Promise<void> {
+    const runs = await store.listDigestRuns({ status: 'pending' });
+    const subs = new Map((await store.listSubscriptions()).map((s) => [s.id, s]));
+    const work: { run: DigestRun; sub: Subscription }[] = [];
+    for (const run of runs) {
+      const sub = subs.get(run.subscriptionId);
+      if (!sub) await store.finishDigestRun(run.id, 'failed', 'unsubscribed before delivery');
+      else if (!sub.paused) work.push({ run, sub });
+    }
+    await runPool(
+      work,
+      concurrency,
+      ({ run, sub }) => runOne(run, sub),
+      (item, err) => log.error({ run: item.run.id, err: describeError(err) }, 'delivery: run failed'),
+    );
+  }
+
+  /** Manual reposts and story updates left pending by a crash. */
+  async function reconcileLoose(): Promise<void> {
+    const pending = (await store.listDeliveries({ status: 'pending' })).filter((e) => e.runId === null);
+    for (const entry of pending) {
+      const adapter = ctx.adapterOf(entry.platform);
+      if (!adapter) continue;
+      const outcome = await postEntry(ctx, adapter, entry);
+      log.info({ key: entry.key, status: outcome.status }, 'delivery: reconciled pending entry');
+    }
+  }
+
+  function schedule(sub: Subscription): void {
+    if (deps.cronJobs === false || !started || tasks.has(sub.id)) return;
+    const task = cron.schedule(toCronExpression(sub.schedule), () => service.runDue(now()), {
+      timezone: sub.timeZone,
+      noOverlap: true,
+      name: `digest-${sub.id}`,
+    });
+    tasks.set(sub.id, task);
+  }
+
+  async function unschedule(id: string): Promise<void> {
+    const task = tasks.get(id);
+    tasks.delete(id);
+    checkedUntil.delete(id);
+    await task?.destroy();
+  }
+
+  const service: DeliveryService = {
+    async subscribe(input) {
+      const check = checkSchedule(input.schedule, input.timeZone);
+      if (!check.ok) throw new InputError(check.error, 'schedule');
+      parseSubscriptionFilter(input.filter);
+      const sub = await store.addSubscription({ ...input, filter: input.filter?.trim() || null });
+      checkedUntil.set(sub.id, now());
+      schedule(sub);
+      return sub;
+    },
+
+    async unsubscribe(platform, channelId, id) {
+      const removed = await store.removeSubscriptions(platform, channelId, id);
+      for (const sub of removed) await unschedule(sub.id);
+      return removed;
+    },
+
+    listSubscriptions: (platform, channelId) =>
+      store.listSubscriptions({ platform, ...(channelId === undefined ? {} : { channelId }) }),
+
+    async repost(storyId, to, requestedBy): Promise<PostResult> {
+      const adapter = ctx.adapterOf(to.platform);
+      if (!adapter) return { ok: false, reason: `no adapter for platform "${to.platform}"`, permanent: true };
+      const digest = await deps.pipeline.digestOf(storyId);
+      if (!digest) return { ok: false, reason: `story ${storyId} not found`, permanent: true };
+      const [entry] = await store.recordDeliveries([
+        {
+          key: `m:${randomUUID()}`,
+          runId: null,
+          platform: to.platform,
+          channelId: to.channelId,
+          storyId,
+          storyVersion: digest.version,
+          kind: 'manual',
+          part: 'digest',
+          pos: 0,
+          body: snapshotDigest(digest),
+          requestedBy,
+        },
+      ]);
+      const outcome = await postEntry(ctx, adapter, entry!);
+      if (outcome.status === 'posted') return { ok: true, ref: outcome.ref };
+      return { ok: false, reason: outcome.reason, permanent: outcome.status === 'permanent' };
+    },
+
+    lastDigestAt: (platform, channelId) => store.lastDigestAt(platform, channelId),
+
+    async start() {
+      started = true;
+      await serial(async () => {
+        await reconcileLoose();
+        await claimDue(now());
+        await deliverPending();
+      });
+      if (deps.cronJobs === false) return;
+      for (const sub of await store.listSubscriptions()) schedule(sub);
+      // A safety net: retries runs left pending by transient failures, and catches a missed wake-up.
+      tasks.set(
+        '*',
+        cron.schedule('* * * * *', () => service.runDue(now()), { noOverlap: true, name: 'digest-pending' }),
+      );
+    },
+
+    async stop() {
+      started = false;
+      for (const id of [...tasks.keys()]) await unschedule(id);
+      await chain;
+    },
+
+    runDue(at) {
+      return serial(async () => {
+        await claimDue(at);
+        await deliverPending();
+      });
+    },
+
+    onStoriesChanged(changes) {
+      return serial(async () => {
+        for (const change of changes) {
+          if (change.created || !change.changed) continue;
+          try {
+            await applyStoryChange(ctx, change.story);
+          } catch (err) {
+            log.error({ story: change.story.id, err: describeError(err) }, 'delivery: story update failed');
+          }
+        }
+      });
+    },
+  };
+  return service;
+}
