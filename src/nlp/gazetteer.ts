@@ -45,9 +45,9 @@ const ARABIC_ARTICLE = /^(al|el|as|ash|ar|ad|an|at|az)\s+/;
 
 /** The lookup key of a name: lower case, no accents, no punctuation, one space between words. */
 export function normalizePlaceKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Most names are plain ASCII: skip Unicode normalisation for them.
+  const plain = /^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return plain
     .toLowerCase()
     .replace(/['\u2019`]s$/, '')
     .replace(/['\u2019`.]/g, '')
@@ -110,7 +110,8 @@ export function createGazetteer(): Gazetteer {
     const country = countryOf.get(c.iso2) ?? c.country;
     const place: Place = { name: c.city, kind: 'city', country };
     // Larger cities come later and replace smaller namesakes.
-    places.delete(normalizePlaceKey(c.city));
+    const key = normalizePlaceKey(c.city);
+    if (places.get(key)?.kind === 'city') places.delete(key);
     add(c.city, place);
     if (c.city_ascii !== c.city) add(c.city_ascii, place);
   }

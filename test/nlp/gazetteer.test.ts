@@ -24,6 +24,12 @@ describe('gazetteer', () => {
     expect(lookupPlace('West Virginia')).toMatchObject({ kind: 'region', country: 'United States' });
   });
 
+  it('never lets a city or region hide a country of the same name, and prefers the usual region', () => {
+    for (const n of ['Kuwait', 'Singapore', 'Mexico', 'Panama', 'Georgia'])
+      expect(lookupPlace(n)?.kind).toBe('country');
+    expect(lookupPlace('Maryland')?.country).toBe('United States');
+  });
+
   it('knows places the data packages miss or spell differently', () => {
     expect(lookupPlace('the Golan')).toMatchObject({ name: 'Golan Heights', kind: 'area' });
     expect(lookupPlace('Gaza')).toMatchObject({ name: 'Gaza Strip', country: 'Palestine' });
