@@ -50,7 +50,31 @@ const NAV_WORDS = [
   'updated|posted|published|advert|sponsored links|related tags|post (?:a )?comment(?: \\(\\+\\))?|sharing is caring!?',
   '\\S+ sharing buttons|this slideshow requires javascript|thanks for (?:signing up|subscribing|reading)!?|sorry!?',
   '(?:\\S+ ){0,2}logo',
+  'flipboard|pinterest|tweet|shares?|youtube|instagram|tiktok|rss|learn more|got a tip\\??|advertise(?: with us)?|ad choices',
+  'cancel|more|popular|archives|menu sections|sections|skip to article|copy link url copied!?|url copied!?|created with sketch',
+  'leave a (?:reply|comment)(?: cancel reply)?|view (?:\\d+ )?comments|comments are closed|view the discussion thread',
+  'letters to the editor|your california privacy rights|privacy notice|do not sell my (?:personal )?info(?:rmation)?',
+  'terms of (?:service|use) privacy (?:notice|policy)|place an? (?:classified )?ad|our company|newsletters?|podcasts?',
+  '(?:19|20)\\d\\d',
 ];
+/** Comment forms, share widgets and site footers, in the words their software prints. */
+const WIDGET = new RegExp(
+  [
+    'save my name, email, and website',
+    'your email address will not be published',
+    'required fields are marked',
+    'this site uses akismet',
+    'post was not sent',
+    'cannot share posts by email',
+    'email check failed',
+    'these are external links and will open in a new window',
+    'powered by (?:wordpress|wp|blogger|ghost|substack)',
+    'you are signed in as',
+    'javascript (?:is )?(?:disabled|required)|enable javascript',
+    'your browser does not support',
+  ].join('|'),
+  'iu',
+);
 /** Headers of lists of other articles: the headlines after them are links, not body. */
 const SECTION_HEADER = new RegExp(
   `^(?:${[
@@ -205,6 +229,7 @@ export function classifyLine(line: string): LineKind | null {
   if (isTimestampLine(line)) return 'timestamp';
   if (words <= 8 && SECTION_HEADER.test(line)) return 'read-more';
   if (words <= 8 && NAV.test(line)) return 'nav';
+  if (words <= 25 && WIDGET.test(line)) return 'nav';
   if (LABEL_LINE.test(line) && words <= 30) return 'nav';
   if (isMenu(line)) return 'nav';
   if (/^\[[^\]]{1,200}\]\([^)]*\)$/u.test(line)) return 'read-more';

@@ -161,6 +161,9 @@ describe('classifyLine', () => {
     ['Follow the Valley Times opinion section on Facebook, Twitter and Instagram.', 'appeal'],
     ['If you buy something through our links, we may earn an affiliate commission.', 'appeal'],
     ['[Related: Harbour expansion approved]', 'read-more'],
+    ['Your email address will not be published. Required fields are marked *', 'nav'],
+    ['Leave a Reply Cancel reply', 'nav'],
+    ['Pinterest', 'nav'],
   ])('%s → %s', (line, kind) => {
     expect(classifyLine(line)).toBe(kind);
   });
@@ -173,7 +176,7 @@ describe('classifyLine', () => {
     'More than 10 people died: officials',
     'US opens up to the new Syria',
     'Analysts wonder how many streaming services households will sign up for.',
-    '2024',
+    '5040',
   ])('keeps body line %s', (line) => {
     expect(classifyLine(line)).toBeNull();
   });
