@@ -74,7 +74,9 @@ export function stripTitleSuffix(title: string, outlet: string | null): string {
   const first = parts[0]!;
   const last = parts[parts.length - 1]!;
   const words = (s: string) => s.trim().split(/\s+/).length;
-  if (namesOutlet(last, outlet) || (words(last) <= 3 && words(first) >= 3)) {
+  // "Real Madrid 3 - 1 Barcelona": a separator between two numbers is a score, not a suffix.
+  const scoreLike = /\d\s+[-–—:]\s+\d/.test(title);
+  if (namesOutlet(last, outlet) || (!scoreLike && words(last) <= 3 && words(first) >= 3)) {
     const cut = title.slice(0, title.length - last.length).replace(/\s+(?:[|–—·•»:]|-{1,2}|::)\s*$/, '');
     return cut.trim() || title;
   }
@@ -84,6 +86,17 @@ export function stripTitleSuffix(title: string, outlet: string | null): string {
     return rest.trim() || title;
   }
   return title;
+}
+
+/** A canonical link to the site's home page on an article page is a template error; it is ignored. */
+function notHomePage(url: string | null, pageUrl: string | null): string | null {
+  if (!url || !pageUrl) return url;
+  try {
+    const page = new URL(pageUrl);
+    return new URL(url).pathname === '/' && page.pathname !== '/' ? null : url;
+  } catch {
+    return url;
+  }
 }
 
 const looksLikeUrl = (s: string) => /^(https?:)?\/\/|^www\./i.test(s.trim());
@@ -153,13 +166,17 @@ export function extractMetadata(doc: DomDocument, pageUrl: string | null | undef
 
   const base = pageUrl ?? null;
   const url =
-    resolveUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? null, base) ??
+    notHomePage(
+      resolveUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? null, base),
+      base,
+    ) ??
     resolveUrl(meta(doc, 'og:url'), base) ??
     resolveUrl(asUrl(article?.url) ?? asUrl(article?.mainEntityOfPage), base) ??
     resolveUrl(base, null);
 
   const langAttr =
-    doc.documentElement?.getAttribute('lang') ?? meta(doc, 'og:locale', 'content-language', 'language');
+    doc.documentElement?.getAttribute('lang')?.trim() ||
+    meta(doc, 'og:locale', 'content-language', 'language');
   const lang = langAttr ? langAttr.trim().replace('_', '-') || null : null;
 
   const body = asString(article?.articleBody);

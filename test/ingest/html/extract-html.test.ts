@@ -127,6 +127,13 @@ describe('extractHtml: metadata', () => {
     expect(r.lang).toBeNull();
   });
 
+  it('ignores a canonical link to the home page', () => {
+    const head =
+      '<link rel="canonical" href="/"><meta property="og:url" content="https://courier.example/news/7">';
+    const r = extractHtml(page(head, articleBody), { url: 'https://courier.example/news/7?ref=rss' });
+    expect(r.url).toBe('https://courier.example/news/7');
+  });
+
   it('reads itemprop=datePublished and survives broken JSON-LD', () => {
     const head = '<script type="application/ld+json">{"@type": "NewsArticle", </script>';
     const body = `<span itemprop="datePublished" content="2022-01-02T03:04:05Z"></span>${articleBody}`;

@@ -34,6 +34,7 @@ describe('stripTitleSuffix', () => {
     ],
     ['Opinion | Why the bridge took two years to fix', null, 'Why the bridge took two years to fix'],
     ['Bridge: a history', null, 'Bridge: a history'],
+    ['Northport United 3 - 1 Eastham Rovers', null, 'Northport United 3 - 1 Eastham Rovers'],
     ['Mother-in-law wins village baking contest', null, 'Mother-in-law wins village baking contest'],
   ])('%j', (title, outlet, expected) => {
     expect(stripTitleSuffix(title, outlet)).toBe(expected);
