@@ -199,9 +199,8 @@ function findPublished(lines: Line[], end: number): string | null {
     const l = lines[i]!;
     if (l.text === '' || l.kind === 'caption' || l.kind === 'embed' || l.kind === 'related') continue;
     const prefixed = DATE_LINE_PREFIX.test(l.text) && wordCount(l.text) <= 20;
-    const headerDate =
-      i < end &&
-      (l.kind === 'timestamp' || l.kind === 'byline' || (l.kind === null && wordCount(l.text) <= 15));
+    // A date in a headline or a sentence is news, not the publication date: only dateline-shaped lines count.
+    const headerDate = i < end && (l.kind === 'timestamp' || l.kind === 'byline');
     if (!prefixed && !headerDate) continue;
     const date = parseDateline(l.text);
     if (!date) continue;

@@ -101,6 +101,14 @@ describe('parseScrapedText details', () => {
     expect(parsed.text).not.toContain('Posted');
   });
 
+  it('does not take a date in the headline for the publication date', () => {
+    const raw = 'Election set for June 3, 2026\nThe vote was called on Monday after weeks of talks.';
+    expect(parseScrapedText(raw, { source: 'x' })).toMatchObject({
+      published: null,
+      title: 'Election set for June 3, 2026',
+    });
+  });
+
   it('knows the outlet from its newsletter promo', () => {
     const raw =
       'The pier reopened on Saturday after repairs.\n\nSign up for the Coastal Courier daily newsletter';
