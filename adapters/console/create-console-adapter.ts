@@ -50,6 +50,8 @@ export function createConsoleAdapter(config: ConsoleAdapterConfig = {}): Adapter
   const style = createStyler(color);
   const userId = config.userId ?? 'console';
   const printed = new Map<string, string>();
+  /** Delivery key → what was printed with it (this process only). */
+  const delivered = new Map<string, MessageRef>();
   let counter = 0;
   let rl: Interface | null = null;
   let queue: Promise<void> = Promise.resolve();
@@ -69,6 +71,11 @@ export function createConsoleAdapter(config: ConsoleAdapterConfig = {}): Adapter
     printed.set(messageId, channel);
     write(`${header([`#${channel}`, messageId, ...(replace ? ['updated'] : [])])}\n${body}`);
     return { ok: true, ref: { platform: PLATFORM, channelId: channel, messageId } };
+  }
+
+  function remember(options: PostOptions | undefined, result: PostResult): PostResult {
+    if (result.ok && options?.deliveryKey) delivered.set(options.deliveryKey, result.ref);
+    return result;
   }
 
   function printReply(reply: CommandReply): void {
@@ -127,13 +134,17 @@ export function createConsoleAdapter(config: ConsoleAdapterConfig = {}): Adapter
       });
     },
     async postDigest(to: ChannelRef, digest: Digest, options?: PostOptions) {
-      return print(to.channelId, renderDigestText(digest, style), options?.replace);
+      return remember(options, print(to.channelId, renderDigestText(digest, style), options?.replace));
     },
     async updateDigest(ref: MessageRef, digest: Digest) {
       return print(ref.channelId, renderDigestText(digest, style), ref);
     },
     async postText(to, text, options) {
-      return print(to.channelId, sanitizeTerminalLines(text), options?.replace);
+      return remember(options, print(to.channelId, sanitizeTerminalLines(text), options?.replace));
+    },
+    async findPosted(to, deliveryKey) {
+      const ref = delivered.get(deliveryKey);
+      return ref && ref.channelId === (sanitizeTerminalText(to.channelId) || CONSOLE_CHANNEL) ? ref : null;
     },
     async stop() {
       rl?.close();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import type { APIChannel, APIEmbed, APIMessage, Interaction } from 'discord.js';
 import { Client, DiscordAPIError, Events, GatewayIntentBits, RESTJSONErrorCodes, Routes } from 'discord.js';
@@ -68,6 +69,11 @@ function isDiscordCode(err: unknown, code: number): boolean {
  * digests as embeds, thread replies and edits over REST. Refusals come back as PostResults; rate
  * limits are waited out by discord.js's REST client.
  */
+/** A delivery key as a Discord nonce (at most 25 characters): a hash of it. */
+function toNonce(deliveryKey: string): string {
+  return createHash('sha256').update(deliveryKey).digest('base64url').slice(0, 25);
+}
+
 export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
   const log = config.log ?? silentLog;
   const deferAfterMs = config.deferAfterMs ?? 1000;
@@ -165,7 +171,8 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
       return send(thread, body, `post in thread ${thread}`);
     }
     if (to.platform !== platform) return refusal(`not a ${platform} channel: ${to.platform}`);
-    return send(to.channelId, body, `post to channel ${to.channelId}`);
+    const nonce = options.deliveryKey ? { nonce: toNonce(options.deliveryKey), enforce_nonce: true } : {};
+    return send(to.channelId, { ...body, ...nonce }, `post to channel ${to.channelId}`);
   }
 
   function onInteraction(onCommand: CommandHandler, interaction: Interaction): void {
@@ -213,6 +220,21 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
       if (text.trim() === '') return refusal('empty text: Discord does not post empty messages');
       const content = truncateText(neutraliseMentions(text), messageMax);
       return deliver(to, { content }, text.trim().split('\n', 1)[0]!, options);
+    },
+
+    /**
+     * The channel's latest messages with this key's nonce. Discord may leave nonces out of fetched
+     * messages; then this finds nothing, and the re-post is still deduplicated by enforce_nonce when
+     * it comes within Discord's nonce window (a few minutes).
+     */
+    async findPosted(to, deliveryKey) {
+      if (stopped) throw new NewsbotError('discord adapter stopped', 'discord_stopped');
+      const nonce = toNonce(deliveryKey);
+      const list = (await client.rest.get(Routes.channelMessages(to.channelId), {
+        query: new URLSearchParams({ limit: '100' }),
+      })) as (APIMessage & { nonce?: string | number })[];
+      const found = list.find((m) => m.nonce !== undefined && String(m.nonce) === nonce);
+      return found ? { platform, channelId: to.channelId, messageId: found.id } : null;
     },
 
     async stop() {

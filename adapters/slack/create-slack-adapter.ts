@@ -58,6 +58,8 @@ export type SlackAdapter = Adapter & {
 };
 
 const PLATFORM = 'slack';
+/** Message metadata event type carrying a delivery key, so an interrupted post can be found again. */
+const DELIVERY_EVENT = 'newsbot_delivery';
 const FAILED_COMMAND_TEXT =
   'Sorry, that command failed on our side. The error was logged; please try again later.';
 
@@ -179,13 +181,21 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     }
   }
 
-  async function post(channelId: string, msg: SlackMessage, threadTs?: string): Promise<PostResult> {
+  async function post(
+    channelId: string,
+    msg: SlackMessage,
+    threadTs?: string,
+    deliveryKey?: string,
+  ): Promise<PostResult> {
     const res = await call(() =>
       app.client.chat.postMessage({
         channel: channelId,
         text: msg.text,
         blocks: msg.blocks,
         ...(threadTs ? { thread_ts: threadTs } : {}),
+        ...(deliveryKey
+          ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { key: deliveryKey } } }
+          : {}),
         unfurl_links: false,
         unfurl_media: false,
         link_names: false,
@@ -218,7 +228,21 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
 
   function send(to: ChannelRef, msg: SlackMessage, options?: PostOptions): Promise<PostResult> {
     if (options?.replace) return update(options.replace, msg);
-    return post(to.channelId, msg, options?.threadOf?.messageId);
+    return post(to.channelId, msg, options?.threadOf?.messageId, options?.deliveryKey);
+  }
+
+  /** Looks through the channel's latest top-level messages for our delivery metadata (not thread replies). */
+  async function findPosted(to: ChannelRef, deliveryKey: string): Promise<MessageRef | null> {
+    const res = await call(() =>
+      app.client.conversations.history({ channel: to.channelId, limit: 200, include_all_metadata: true }),
+    );
+    if (!res.ok) throw new NewsbotError(`conversations.history failed: ${res.reason}`, 'slack_history');
+    for (const m of res.value.messages ?? []) {
+      const meta = m.metadata as { event_type?: string; event_payload?: { key?: unknown } } | undefined;
+      if (meta?.event_type === DELIVERY_EVENT && meta.event_payload?.key === deliveryKey && m.ts)
+        return { platform: PLATFORM, channelId: to.channelId, messageId: m.ts };
+    }
+    return null;
   }
 
   async function answer(onCommand: CommandHandler, req: CommandRequest): Promise<CommandReply> {
@@ -242,6 +266,8 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     edits: true,
     ephemeral: true,
     maxChars: SLACK_LIMITS.text,
+    // Slack allows about one message per second per channel.
+    postIntervalMs: 1000,
   };
 
   return {
@@ -301,6 +327,8 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
       };
       return send(to, msg, options);
     },
+
+    findPosted,
 
     async stop() {
       if (!started) return;

@@ -15,6 +15,8 @@ type JsonBody = {
   embeds?: unknown[];
   allowed_mentions?: { parse?: string[]; users?: string[]; roles?: string[] };
   flags?: number;
+  nonce?: string | number;
+  enforce_nonce?: boolean;
 };
 
 /** A message as the fake holds it now (after edits). */
@@ -30,6 +32,8 @@ export type FakeDiscordMessage = {
   interactionToken: string | null;
   /** "original" for the deferred response, "followup" for a follow-up, null for channel posts. */
   interactionPart: 'original' | 'followup' | null;
+  /** The nonce it was posted with, if any. */
+  nonce?: string | null;
 };
 
 export type FakeDiscordInteraction = {
@@ -131,6 +135,7 @@ function apiMessage(m: FakeDiscordMessage) {
     edited_timestamp: m.edited ? new Date().toISOString() : null,
     flags: m.ephemeral ? 64 : 0,
     components: [],
+    ...(m.nonce ? { nonce: m.nonce } : {}),
   };
 }
 
@@ -162,6 +167,7 @@ export async function createFakeDiscordRest(opts: {
       ephemeral: false,
       interactionToken: null,
       interactionPart: null,
+      nonce: body.nonce === undefined ? null : String(body.nonce),
       ...extra,
     };
     messages.push(m);
@@ -218,7 +224,24 @@ export async function createFakeDiscordRest(opts: {
     }
 
     m = path.match(/^\/channels\/(\d+)\/messages$/);
-    if (m && method === 'POST') return json(200, apiMessage(newMessage(m[1]!, body)));
+    if (m && method === 'POST') {
+      // enforce_nonce: a second post with the same nonce returns the first message (Discord keeps a few minutes).
+      const nonce = body.nonce === undefined ? null : String(body.nonce);
+      const earlier =
+        body.enforce_nonce && nonce
+          ? messages.find((x) => x.channelId === m![1] && x.nonce === nonce)
+          : undefined;
+      return json(200, apiMessage(earlier ?? newMessage(m[1]!, body)));
+    }
+    if (m && method === 'GET')
+      return json(
+        200,
+        messages
+          .filter((x) => x.channelId === m![1] && !x.interactionToken)
+          .slice(-100)
+          .reverse()
+          .map(apiMessage),
+      );
 
     m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/);
     if (m && method === 'PATCH') {

@@ -37,6 +37,8 @@ export type FakeSlackApi = {
   failChannel(channelId: string, error?: string): void;
   /** The next call to `method` gets HTTP 429 with Retry-After. */
   rateLimitOnce(method: string, retryAfterSec: number): void;
+  /** Of the next `count` calls to `method`, every `every`-th one (1: all) gets HTTP 429 with Retry-After. */
+  rateLimitMany(method: string, count: number, retryAfterSec: number, every?: number): void;
   /** The next call to `method` gets ok:false with `error`. */
   failNext(method: string, error: string): void;
   /** The next call to `method` is never answered (until close). */
@@ -88,6 +90,7 @@ export async function startFakeSlackApi(opts: FakeSlackOptions = {}): Promise<Fa
   const responses: FakeSlackResponse[] = [];
   const failingChannels = new Map<string, string>();
   const rateLimits = new Map<string, number>();
+  const storms = new Map<string, { left: number; sec: number; every: number; seen: number }>();
   const failures = new Map<string, string>();
   const httpFailures = new Map<string, number>();
   const stalls = new Set<string>();
@@ -164,6 +167,23 @@ export async function startFakeSlackApi(opts: FakeSlackOptions = {}): Promise<Fa
           user: { id, name: id.toLowerCase(), is_admin: Boolean(u.is_admin), is_owner: Boolean(u.is_owner) },
         };
       }
+      case 'conversations.history': {
+        // Newest first, top-level messages only, metadata only when asked for (as Slack does).
+        const withMeta = body.include_all_metadata === true || body.include_all_metadata === 'true';
+        const limit = Math.min(Number(body.limit ?? 100) || 100, 999);
+        const list = messages
+          .filter((m) => m.channel === channel && m.threadTs === null)
+          .slice()
+          .reverse()
+          .slice(0, limit)
+          .map((m) => ({
+            type: 'message',
+            ts: m.ts,
+            text: m.text,
+            ...(withMeta && m.body.metadata ? { metadata: m.body.metadata } : {}),
+          }));
+        return { ok: true, messages: list, has_more: false };
+      }
       case 'conversations.info':
         return { ok: true, channel: { id: channel, name: `channel-${channel}`, is_member: true } };
       default:
@@ -200,9 +220,16 @@ export async function startFakeSlackApi(opts: FakeSlackOptions = {}): Promise<Fa
         res.writeHead(status, { 'content-type': 'text/plain' }).end('fake failure');
         return;
       }
-      const retryAfter = rateLimits.get(method);
+      const storm = storms.get(method);
+      let stormed = false;
+      if (storm && storm.left > 0) {
+        storm.left -= 1;
+        storm.seen += 1;
+        stormed = storm.seen % storm.every === 0;
+      }
+      const retryAfter = stormed ? storm!.sec : rateLimits.get(method);
       if (retryAfter !== undefined) {
-        rateLimits.delete(method);
+        if (!stormed) rateLimits.delete(method);
         res.writeHead(429, { 'retry-after': String(retryAfter), 'content-type': 'application/json' });
         res.end('{"ok":false,"error":"ratelimited"}');
         return;
@@ -251,6 +278,8 @@ export async function startFakeSlackApi(opts: FakeSlackOptions = {}): Promise<Fa
     },
     failChannel: (channelId, error = 'channel_not_found') => failingChannels.set(channelId, error),
     rateLimitOnce: (method, sec) => rateLimits.set(method, sec),
+    rateLimitMany: (method, count, sec, every = 1) =>
+      storms.set(method, { left: count, sec, every, seen: 0 }),
     failNext: (method, error) => failures.set(method, error),
     failHttpOnce: (method, status) => httpFailures.set(method, status),
     stallNext: (method) => stalls.add(method),

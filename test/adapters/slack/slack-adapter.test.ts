@@ -347,7 +347,13 @@ describe('Slack adapter setup', () => {
     });
     expect(adapter.mode).toBe('socket');
     expect(adapter.httpPort()).toBeNull();
-    expect(adapter.capabilities).toEqual({ threads: true, edits: true, ephemeral: true, maxChars: 3000 });
+    expect(adapter.capabilities).toEqual({
+      threads: true,
+      edits: true,
+      ephemeral: true,
+      maxChars: 3000,
+      postIntervalMs: 1000,
+    });
   });
 
   it('rejects a configuration missing what the mode needs, naming the key', () => {
