@@ -281,7 +281,6 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
       const articlePlaces = leadPlaces(f);
       const newPlace =
         articlePlaces.some((id) => !storyKeys.has(id)) &&
-        p.leadPlaceIds.length > 0 &&
         [...p.leadPlaceIds].every((id) => !entities.has(id));
       const score = f.entities.length ? 0.55 * termSim + 0.45 * entitySim : termSim;
       const ageDays = (f.time - p.first) / DAY;

@@ -1,7 +1,7 @@
 import type { Article, Mention, Story } from '../types.ts';
 import { extractArticleFeatures } from './article-features.ts';
 import { createCandidateIndex } from './candidate-index.ts';
-import type { EntityFeature } from './entity-keys.ts';
+import { type EntityFeature, foldName } from './entity-keys.ts';
 import { articleTime, compareArticles } from './story-id.ts';
 
 export type ArticleExplanation = {
@@ -16,6 +16,8 @@ export type ArticleExplanation = {
   /** People and organisations it shares with the story's earlier articles. */
   sharedNames: string[];
   sharedPlaces: string[];
+  /** Reports (agencies, outlets) it cites in common with them. */
+  sharedCites: string[];
   /** Title and lead terms it shares with them, most telling first. */
   sharedTerms: string[];
   /** Hours from the nearest earlier article; null when a time is unknown or it is the founder. */
@@ -64,6 +66,11 @@ export function explainStory(
       copyOf: article.copyOf,
       sharedNames: founder ? [] : shared(namesOf(f.entities, false)),
       sharedPlaces: founder ? [] : shared(namesOf(f.entities, true)),
+      sharedCites: founder
+        ? []
+        : article.cites.filter((c) =>
+            f.entities.some((e) => e.key.startsWith('c:') && seenNames.has(e.key) && e.name === foldName(c)),
+          ),
       sharedTerms: founder
         ? []
         : [...f.terms]
@@ -76,7 +83,7 @@ export function explainStory(
     });
     if (founder) index.addStory(f);
     else index.joinStory(0, f);
-    for (const e of f.entities) if (e.key.startsWith('e:')) seenNames.set(e.key, e.name);
+    for (const e of f.entities) if (!e.key.startsWith('n:')) seenNames.set(e.key, e.name);
     for (const t of f.terms.keys()) seenTerms.add(t);
     times.push(time);
   });

@@ -50,9 +50,9 @@ export function tokenizeTerms(text: string): string[] {
   return out;
 }
 
-const LEAD_WORDS = 90;
+const LEAD_WORDS = 120;
 
-/** The opening of the body: the first paragraphs, up to about 90 words. */
+/** The opening of the body: the first paragraphs, up to about 120 words. */
 export function leadOf(text: string): string {
   const paragraphs = text.split(/\n\s*\n|\n/).map((p) => p.trim());
   let lead = '';

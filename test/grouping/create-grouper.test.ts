@@ -162,4 +162,16 @@ describe('createGrouper', () => {
     expect(joined.gapHours).toBe(3.5);
     expect(await grouper.explain('s-unknown')).toBeNull();
   });
+
+  it('explains a wire copy by the report both cite', async () => {
+    const store = await openStore();
+    const grouper = createGrouper({ store });
+    const results = await grouper.assignMany(await ingest(store, [fire.lantern, fire.signal]));
+    expect(results[1]!.story.id).toBe(results[0]!.story.id);
+    const why = await grouper.explain(results[0]!.story.id);
+    expect(why?.articles[1]).toMatchObject({
+      sharedCites: ['Westwire'],
+      copyOf: results[0]!.story.articleIds[0],
+    });
+  });
 });
