@@ -169,9 +169,6 @@ describe('createGrouper', () => {
     const results = await grouper.assignMany(await ingest(store, [fire.lantern, fire.signal]));
     expect(results[1]!.story.id).toBe(results[0]!.story.id);
     const why = await grouper.explain(results[0]!.story.id);
-    expect(why?.articles[1]).toMatchObject({
-      sharedCites: ['Westwire'],
-      copyOf: results[0]!.story.articleIds[0],
-    });
+    expect(why?.articles[1]?.sharedCites).toEqual(['Westwire']);
   });
 });
