@@ -14,6 +14,21 @@ const shared = resolve(import.meta.dirname, '../../shared');
 const seeds = join(shared, 'seeds');
 const show = process.argv.includes('--show');
 
+const seedGold = JSON.parse(readFileSync(join(seeds, 'gold.json'), 'utf8')) as {
+  articles: Array<{ file: string; boilerplate: string[] }>;
+};
+const squash = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
+
+/** Lines of the page that gold does not call boilerplate but the cleaned body lacks. */
+function lostBodyLines(file: string, raw: string, text: string): string[] {
+  const boilerplate = (seedGold.articles.find((a) => a.file === file)?.boilerplate ?? []).map(squash);
+  const body = squash(text);
+  return raw
+    .split('\n')
+    .map((l) => squash(l.replace(/!\[[^\]]*\]\([^)]*\)/g, '')).replace(/\s+\|$/, ''))
+    .filter((l) => l && !boilerplate.some((b) => b.length > 3 && l.includes(b)) && !body.includes(l));
+}
+
 const articles = readdirSync(seeds)
   .filter((f) => f.endsWith('.txt'))
   .sort()
@@ -32,6 +47,7 @@ const articles = readdirSync(seeds)
       for (const r of parsed.removed) console.log(`  - ${r.slice(0, 100)}`);
     }
     const bodyLines = parsed.text.split('\n\n').length;
+    const lost = lostBodyLines(file, raw, parsed.text);
     return {
       id: basename(file),
       source: path,
@@ -41,6 +57,7 @@ const articles = readdirSync(seeds)
       text: parsed.text,
       cites,
       bodyLines,
+      lost,
     };
   });
 
@@ -55,9 +72,12 @@ const leak = /leak (\S+)/.exec(score)?.[1];
 const cites = /citesR (\S+)/.exec(score)?.[1];
 for (const a of articles)
   console.log(
-    `${a.id}: outlet=${a.outlet ?? 'null'} paragraphs=${a.bodyLines} cites=${JSON.stringify(a.cites)}`,
+    `${a.id}: outlet=${a.outlet ?? 'null'} paragraphs=${a.bodyLines} body lines lost=${a.lost.length} cites=${JSON.stringify(a.cites)}${a.lost.map((l) => `\n  lost: ${l.slice(0, 100)}`).join('')}`,
   );
-console.log(`boilerplate leak ${leak}  cites recall ${cites}  (export: ${out})`);
+const lostTotal = articles.reduce((n, a) => n + a.lost.length, 0);
+console.log(
+  `boilerplate leak ${leak}  cites recall ${cites}  body lines lost ${lostTotal}  (export: ${out})`,
+);
 
 // Generality check on pages the rules were not written for: the benchmark's 181 real pages as other
 // extractors turned them into text (html-text: the whole page; the rest: article containers with their
