@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkSchedule,
+  findDueRun,
+  listDueInstants,
+  toCronExpression,
+} from '../../src/delivery/due-instants.ts';
+import { parseCron } from '../../src/delivery/parse-cron.ts';
+
+const berlin = 'Europe/Berlin';
+const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
+const daily = (time: string) => ({ kind: 'daily' as const, time });
+
+/** Every instant in a window spanning the whole local day, from the evening before to the late evening (local). */
+function dayOf(schedule: Parameters<typeof listDueInstants>[0], day: string) {
+  return iso(
+    listDueInstants(schedule, berlin, new Date(`${day}T00:00:00+03:00`), new Date(`${day}T21:59:00Z`)),
+  );
+}
+
+describe('scheduled instants', () => {
+  it('runs a daily 08:00 Berlin digest at 08:00 local time, in winter and in summer', () => {
+    expect(dayOf(daily('08:00'), '2026-01-15')).toEqual(['2026-01-15T07:00:00.000Z']);
+    expect(dayOf(daily('08:00'), '2026-07-15')).toEqual(['2026-07-15T06:00:00.000Z']);
+  });
+
+  it('runs exactly once on both daylight-saving change days', () => {
+    // 2026-03-29: clocks go 02:00 → 03:00; 2026-10-25: 03:00 → 02:00.
+    expect(dayOf(daily('08:00'), '2026-03-29')).toEqual(['2026-03-29T06:00:00.000Z']);
+    expect(dayOf(daily('08:00'), '2026-10-25')).toEqual(['2026-10-25T07:00:00.000Z']);
+    // 02:30 does not exist in spring: sent at 03:00 local, right after the gap.
+    expect(dayOf(daily('02:30'), '2026-03-29')).toEqual(['2026-03-29T01:00:00.000Z']);
+    // 02:30 happens twice in autumn: only the first (summer-time) one.
+    expect(dayOf(daily('02:30'), '2026-10-25')).toEqual(['2026-10-25T00:30:00.000Z']);
+    expect(dayOf(daily('02:30'), '2026-03-28')).toEqual(['2026-03-28T01:30:00.000Z']);
+  });
+
+  it('gives one run per day over a week that crosses a change', () => {
+    const got = listDueInstants(
+      daily('02:30'),
+      berlin,
+      new Date('2026-10-21T00:00Z'),
+      new Date('2026-10-28T00:00Z'),
+    );
+    expect(got).toHaveLength(7);
+  });
+
+  it('follows the wall clock for cron expressions, repeated minutes once', () => {
+    const cron = { kind: 'cron' as const, expression: '30 2 * * *' };
+    expect(dayOf(cron, '2026-10-25')).toEqual(['2026-10-25T00:30:00.000Z']);
+    expect(dayOf(cron, '2026-03-29')).toEqual([]);
+    const weekdays = { kind: 'cron' as const, expression: '0 9 * * mon-fri' };
+    // 2026-05-02 is a Saturday.
+    expect(dayOf(weekdays, '2026-05-02')).toEqual([]);
+    expect(dayOf(weekdays, '2026-05-04')).toEqual(['2026-05-04T07:00:00.000Z']);
+  });
+
+  it('finds the latest missed run within 24 hours, and none older', () => {
+    const sub = {
+      schedule: daily('08:00'),
+      timeZone: berlin,
+      lastRunAt: '2026-05-01T06:00:00.000Z',
+      createdAt: '2026-04-01T00:00:00Z',
+    };
+    expect(findDueRun(sub, new Date('2026-05-02T05:59:00Z'))).toBeNull();
+    expect(findDueRun(sub, new Date('2026-05-02T06:00:00Z'))?.toISOString()).toBe('2026-05-02T06:00:00.000Z');
+    expect(findDueRun(sub, new Date('2026-05-02T09:30:00Z'))?.toISOString()).toBe('2026-05-02T06:00:00.000Z');
+    expect(findDueRun(sub, new Date('2026-05-03T07:00:00Z'))?.toISOString()).toBe('2026-05-03T06:00:00.000Z');
+    // Down for three days: only the latest run (within 24 h) is sent.
+    expect(findDueRun(sub, new Date('2026-05-04T12:00:00Z'))?.toISOString()).toBe('2026-05-04T06:00:00.000Z');
+    // Last run already sent: nothing.
+    expect(
+      findDueRun({ ...sub, lastRunAt: '2026-05-04T06:00:00.000Z' }, new Date('2026-05-04T12:00:00Z')),
+    ).toBeNull();
+    // More than 24 h late with no later instant: not sent.
+    const weekly = { ...sub, schedule: { kind: 'cron' as const, expression: '0 8 * * mon' } };
+    expect(findDueRun(weekly, new Date('2026-05-05T07:00:00Z'))).toBeNull();
+    // Never before the subscription existed.
+    expect(
+      findDueRun(
+        { ...sub, lastRunAt: null, createdAt: '2026-05-02T06:30:00Z' },
+        new Date('2026-05-02T09:00Z'),
+      ),
+    ).toBeNull();
+  });
+
+  it('names the bad part of a schedule', () => {
+    expect(checkSchedule(daily('25:00'), berlin)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/time "25:00"/),
+    });
+    expect(checkSchedule(daily('08:00'), 'Europe/Atlantis')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/time zone "Europe\/Atlantis"/),
+    });
+    expect(checkSchedule({ kind: 'cron', expression: '0 8 * *' }, berlin)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/needs 5 fields/),
+    });
+    expect(parseCron('0 25 * * *')).toEqual({ ok: false, error: expect.stringMatching(/hour "25"/) });
+    expect(parseCron('*/0 * * * *')).toEqual({ ok: false, error: expect.stringMatching(/step/) });
+    expect(parseCron('0 9 * * fri-mon')).toEqual({ ok: false, error: expect.stringMatching(/backwards/) });
+    expect(checkSchedule(daily('7:05'), berlin)).toEqual({ ok: true });
+    expect(toCronExpression(daily('7:05'))).toBe('5 7 * * *');
+  });
+});
