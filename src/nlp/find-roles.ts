@@ -127,8 +127,12 @@ export function findRoleAfter(sentence: string, nameEnd: number): string | null 
   if (!m?.[1]) return null;
   let phrase = m[1].trim();
   phrase = phrase.split(
-    /\s+(?:who|which|that|bordering|appointed|said|says|told|is|was|has|had|and\s+(?:is|was|has))\b/u,
+    /\s+(?:who|which|that|bordering|appointed|said|says|told|is|was|has|had|and\s+(?:is|was|has))\b|\s+and\s+(?=\p{Lu})/u,
   )[0]!;
+  if (
+    /^(?:say|says|said|told|tells|add|adds|added|according|claim|claims|claimed|writes|wrote)\b/i.test(phrase)
+  )
+    return null;
   phrase = phrase.replace(/[.!?\s]+$/u, '');
   const words = phrase.split(/\s+/);
   if (words.length > 14) return null;

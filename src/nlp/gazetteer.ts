@@ -55,6 +55,7 @@ export function normalizePlaceKey(name: string): string {
     .trim();
 }
 
+/** Countries whose regions news names most: they win name clashes, the first five even over foreign cities. */
 const PREFERRED_REGION_COUNTRIES = [
   'US',
   'GB',
@@ -125,7 +126,14 @@ export function createGazetteer(): Gazetteer {
   regionData.sort((a, b) => rank(a.countryShortCode) - rank(b.countryShortCode));
   for (const c of regionData) {
     const country = countryOf.get(c.countryShortCode) ?? c.countryName;
-    for (const r of c.regions) add(r.name, { name: r.name, kind: 'region', country });
+    const preferred = PREFERRED_REGION_COUNTRIES.slice(0, 5).includes(c.countryShortCode);
+    for (const r of c.regions) {
+      // "Florida" the US state, not the Uruguayan town.
+      const k = normalizePlaceKey(r.name);
+      const old = places.get(k);
+      if (preferred && old?.kind === 'city' && old.country !== country && !pinned.has(k)) places.delete(k);
+      add(r.name, { name: r.name, kind: 'region', country });
+    }
   }
 
   for (const a of PLACE_ALIASES) {
