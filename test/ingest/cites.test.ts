@@ -24,6 +24,10 @@ describe('extractCites finds who the reporting comes from', () => {
     ['A report by the daily Corriere Verde said the vote was delayed.', ['Corriere Verde']],
     ['As Omar Lind reports for NPR, the first cases appeared last week.', ['Omar Lind', 'NPR']],
     ['Valley Sports NFL Insider Ted Marsh has reported that the league will fine him.', ['Ted Marsh']],
+    ['The ceasefire was announced on Friday, as reported by Saudi state TV Ekhbariya.', ['Ekhbariya TV']],
+    ['Al-Hadath reported that a delegation would travel to Baku.', ['Al-Hadath']],
+    ['Haaretz first reported the meeting last month.', ['Haaretz']],
+    ['The Harbour Post first reported the closure on Sunday.', ['Harbour Post']],
   ])('%s', (text, cites) => {
     expect(extractCites(text)).toEqual(cites);
   });
