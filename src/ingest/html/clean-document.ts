@@ -1,4 +1,5 @@
-import type { DomDocument, DomElement } from './dom.ts';
+import { collapseSpace, type DomDocument, type DomElement } from './dom.ts';
+import { isBoilerplateLine } from './filter-paragraphs.ts';
 
 /** Elements that are never article text. */
 const DROP_SELECTORS = [
@@ -58,7 +59,7 @@ const BOILERPLATE_WORDS = new Set(
     'donations paywall advert adverts advertisement advertising ad ads adslot adunit sponsor sponsored outbrain ' +
     'taboola breadcrumb breadcrumbs byline bylines author authors dateline timestamp tags tag-list toolbar ' +
     'readmore trending popular mostread caption captions credit credits copyright disclaimer cookie cookies gdpr ' +
-    'consent modal popup overlay sidebar rail masthead menu nav navbar navigation pagination pager ' +
+    'consent modal popup overlay sidebar membership rail masthead menu nav navbar navigation pagination pager ' +
     'skip sr-only visually-hidden visuallyhidden screen-reader-text bio biography embed embedded twitter-tweet ' +
     'instagram-media gallery slideshow carousel lightbox print email follow newsletter-signup teaser teasers ' +
     'more-stories morestories also-read see-also further-reading next-article prev-article meta metadata ' +
@@ -115,7 +116,8 @@ function isHiddenByStyle(el: DomElement): boolean {
  * embeds, navigation. An element that holds a large share of the page's paragraph text is kept,
  * whatever its name says, since some sites put the article inside a "share" or "header" wrapper.
  */
-export function cleanDocument(doc: DomDocument): void {
+export function cleanDocument(doc: DomDocument): { bylines: string[] } {
+  const bylines = collectBylines(doc);
   for (const el of Array.from(doc.querySelectorAll(DROP_SELECTORS))) {
     if (!PROTECTED_TAGS.has(el.localName)) el.remove();
   }
@@ -133,4 +135,33 @@ export function cleanDocument(doc: DomDocument): void {
     if (!el.parentNode || PROTECTED_TAGS.has(el.localName)) continue;
     if ((looksLikeBoilerplate(el) || isHiddenByStyle(el)) && !holdsArticle(el)) el.remove();
   }
+  return { bylines };
+}
+
+const BYLINE_SELECTORS = [
+  '[itemprop~="author" i]',
+  '[rel="author"]',
+  '[class*="byline" i]',
+  '[class*="dateline" i]',
+  '[class*="author" i]',
+  '[class*="source" i]',
+].join(',');
+const MAX_BYLINE_CHARS = 200;
+
+/** Texts of byline, author and source boxes, which the cleanup removes but which name who reported. */
+function collectBylines(doc: DomDocument): string[] {
+  const out: string[] = [];
+  for (const el of Array.from(doc.querySelectorAll(BYLINE_SELECTORS))) {
+    const text = collapseSpace(el.textContent ?? '');
+    if (
+      !text ||
+      text.length > MAX_BYLINE_CHARS ||
+      isBoilerplateLine(text) ||
+      out.some((t) => t.includes(text))
+    )
+      continue;
+    out.push(text);
+    if (out.length >= 10) break;
+  }
+  return out;
 }

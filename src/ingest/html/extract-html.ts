@@ -17,6 +17,11 @@ export type ExtractedPage = {
   /** The article body, paragraphs separated by a blank line. */
   text: string;
   lang: string | null;
+  /**
+   * Attribution kept out of the body: bylines, "Reporting by …", "… contributed to this report",
+   * "Source: …". Not article text, but where the agencies behind a story are named (for cites).
+   */
+  credits: string[];
 };
 
 export type ExtractOptions = { url?: string | null };
@@ -65,16 +70,18 @@ function extractPage(html: string, pageUrl: string | null, source: string): Extr
     );
 
   const metadata = extractMetadata(doc, pageUrl);
-  cleanDocument(doc);
-  let text = readArticle(doc, metadata.title);
-  if (text.length < MIN_BODY_CHARS) {
+  const { bylines } = cleanDocument(doc);
+  let article = readArticle(doc, metadata.title);
+  if (article.text.length < MIN_BODY_CHARS) {
     // Our cleanup can strip a page whose markup names everything like boilerplate; try it untouched.
     const raw = readArticle(parseDocument(html), metadata.title);
-    if (raw.length > text.length) text = raw;
+    if (raw.text.length > article.text.length) article = raw;
   }
+  let text = article.text;
   if (text.length < MIN_BODY_CHARS && metadata.jsonLdBody && metadata.jsonLdBody.length > text.length)
     text = metadata.jsonLdBody.trim();
   if (!/[\p{L}\p{N}]/u.test(text)) throw new InputError('page has no readable article body', source);
+  const credits = [...new Set([...bylines, ...article.credits])];
 
   return {
     title: metadata.title,
@@ -83,20 +90,21 @@ function extractPage(html: string, pageUrl: string | null, source: string): Extr
     url: metadata.url,
     text,
     lang: metadata.lang,
+    credits,
   };
 }
 
-function readArticle(doc: DomDocument, title: string | null): string {
+function readArticle(doc: DomDocument, title: string | null): { text: string; credits: string[] } {
   let content: DomElement | null = null;
   try {
     const parsed = new Readability(doc as never, { serializer: (el) => el as unknown }).parse();
     content = (parsed?.content as DomElement | undefined) ?? null;
   } catch {
     // Readability gives up on some broken documents; the caller's fallbacks still get a chance.
-    return '';
+    content = null;
   }
-  if (!content) return '';
+  if (!content) return { text: '', credits: [] };
   cleanContent(content);
-  const paragraphs = renderText(content).split('\n\n');
-  return filterParagraphs(paragraphs, title).join('\n\n');
+  const { paragraphs, credits } = filterParagraphs(renderText(content).split('\n\n'), title);
+  return { text: paragraphs.join('\n\n'), credits };
 }

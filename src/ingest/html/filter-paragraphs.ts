@@ -36,6 +36,20 @@ const SHORT_LINE = 300;
 const LEAD_LABEL_WORDS = 10;
 const TAIL_LABEL_WORDS = 3;
 
+/** Attribution lines: not body text, but they name the agencies and reporters behind the story. */
+const CREDIT_LINES: RegExp[] = [
+  /\bcontributed (reporting|to this (report|story|article))\b/i,
+  /^\(?(additional |with )?reporting by\b/i,
+  /^\(?(writing|editing|edited|compiled|written) by\b/i,
+  /^\(?(with|additional) (reporting|input|contributions?) (from|by)\b/i,
+  /^(source|sources|via)\s*:/i,
+];
+const CREDIT_LINE = 400;
+
+function isCreditLine(p: string): boolean {
+  return p.length <= CREDIT_LINE && CREDIT_LINES.some((re) => re.test(p));
+}
+
 /** Photo captions in wire style ("In this March 3 file photo, ...", "FILE PHOTO: ..."), which run longer. */
 const CAPTION_LINES: RegExp[] = [
   /^(in )?this\b.{0,60}\b(file |handout |undated |aerial )?(photo|image|picture|photograph|video still)\b/i,
@@ -43,18 +57,22 @@ const CAPTION_LINES: RegExp[] = [
 ];
 const CAPTION_LINE = 500;
 
-function isBoilerplateLine(p: string): boolean {
+export function isBoilerplateLine(p: string): boolean {
   if (p.length <= SHORT_LINE && BOILERPLATE_LINES.some((re) => re.test(p))) return true;
   return p.length <= CAPTION_LINE && CAPTION_LINES.some((re) => re.test(p));
 }
 
 /** Drops boilerplate lines inside a paragraph (a byline and date joined by <br>); '' when none is left. */
-function filterLines(p: string): string {
-  if (!p.includes('\n')) return isBoilerplateLine(p) ? '' : p;
-  return p
-    .split('\n')
-    .filter((line) => !isBoilerplateLine(line))
-    .join('\n');
+function filterLines(p: string, credits: string[]): string {
+  const keep = (line: string) => {
+    if (isCreditLine(line)) {
+      credits.push(line);
+      return false;
+    }
+    return !isBoilerplateLine(line);
+  };
+  if (!p.includes('\n')) return keep(p) ? p : '';
+  return p.split('\n').filter(keep).join('\n');
 }
 
 function wordCount(p: string): number {
@@ -76,17 +94,28 @@ const normalize = (s: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
+export type FilteredParagraphs = {
+  paragraphs: string[];
+  /** Attribution lines and the short byline/dateline labels trimmed from the edges of the body. */
+  credits: string[];
+};
+
 /**
- * Drops boilerplate paragraphs from the extracted body: known promo/credit/date lines, a repeated
- * headline, and short label-like lines at the start and end of the article.
+ * Drops boilerplate paragraphs from the extracted body: known promo/caption/date lines, a repeated
+ * headline, and short label-like lines at the start and end of the article. Attribution lines are
+ * returned apart, as credits.
  */
-export function filterParagraphs(paragraphs: string[], title: string | null): string[] {
+export function filterParagraphs(paragraphs: string[], title: string | null): FilteredParagraphs {
   const titleKey = title ? normalize(title) : null;
-  let out = paragraphs.map(filterLines).filter((p) => p !== '' && !(titleKey && normalize(p) === titleKey));
+  const credits: string[] = [];
+  const out = paragraphs
+    .map((p) => filterLines(p, credits))
+    .filter((p) => p !== '' && !(titleKey && normalize(p) === titleKey));
   let start = 0;
   while (start < out.length - 1 && isEdgeLine(out[start]!, LEAD_LABEL_WORDS)) start++;
   let end = out.length;
   while (end - 1 > start && isEdgeLine(out[end - 1]!, TAIL_LABEL_WORDS)) end--;
-  out = out.slice(start, end);
-  return out;
+  credits.unshift(...out.slice(0, start));
+  credits.push(...out.slice(end));
+  return { paragraphs: out.slice(start, end), credits };
 }

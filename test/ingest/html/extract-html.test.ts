@@ -58,6 +58,14 @@ describe('extractHtml: body', () => {
     }
   });
 
+  it('keeps bylines and reporting credits out of the body but returns them as credits', () => {
+    expect(result.text).not.toContain('Reporting by');
+    expect(result.credits).toContain('By Mara Quill, Transport Reporter');
+    expect(result.credits).toContain(
+      'Reporting by Mara Quill; additional reporting by the Coastal News Agency.',
+    );
+  });
+
   it('does not repeat the headline in the body', () => {
     expect(result.text).not.toContain('Harbour bridge reopens after two years of repairs');
   });
