@@ -8,6 +8,7 @@ import { ingestUrls } from './ingest/ingest-urls.ts';
 import { createLogger } from './log.ts';
 import { openStore } from './open-store.ts';
 import { createPipeline } from './pipeline/create-pipeline.ts';
+import type { Store } from './store/store.ts';
 import type { Article } from './types.ts';
 
 const USAGE = `usage: newsbot <command>
@@ -19,6 +20,8 @@ const USAGE = `usage: newsbot <command>
   feeds add URL [--interval SECONDS] add a feed to poll
   feeds list                         list feeds and their fetch state
   feeds remove ID                    stop polling a feed
+  feeds import FILE.opml             add every feed of an OPML subscription list
+  feeds export                       print the feeds as OPML
   help                               this text`;
 
 type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
@@ -137,10 +140,50 @@ async function runFeeds(args: string[], config: Config, io: Io): Promise<number>
       io.out.write(removed ? `removed feed ${id}\n` : `no feed with id ${id}\n`);
       return removed ? 0 : 1;
     }
-    throw new UsageError(`unknown feeds command "${sub ?? ''}" (add, list, remove)`);
+    if (sub === 'import') return await importFeeds(rest, config, store, io);
+    if (sub === 'export') {
+      if (rest.length > 0) throw new UsageError('feeds export takes no arguments (it prints to stdout)');
+      const { exportOpml } = await import('./cli-opml.ts');
+      io.out.write(exportOpml(await store.listFeeds()));
+      return 0;
+    }
+    throw new UsageError(`unknown feeds command "${sub ?? ''}" (add, list, remove, import, export)`);
   } finally {
     await store.close();
   }
+}
+
+/** `feeds import FILE.opml`: each feed checked like `feeds add`; exit 1 when any was refused. */
+async function importFeeds(args: string[], config: Config, store: Store, io: Io): Promise<number> {
+  const file = args[0];
+  if (!file || args.length > 1) throw new UsageError('feeds import takes one OPML file');
+  const { readFile } = await import('node:fs/promises');
+  const { importOpml } = await import('./cli-opml.ts');
+  const { validateFeedUrl } = await import('./ingest/feed/index.ts');
+  let xml: string;
+  try {
+    xml = await readFile(file, 'utf8');
+  } catch (err) {
+    io.err.write(`${file}: cannot read (${describeError(err)})\n`);
+    return 1;
+  }
+  const { urls, errors } = importOpml(xml);
+  for (const e of errors) io.err.write(`${file}: ${e}\n`);
+  let added = 0;
+  let refused = errors.length;
+  for (const url of urls) {
+    const checked = await validateFeedUrl(url, { allowPrivateAddresses: config.ALLOW_PRIVATE_ADDRESSES });
+    if (!checked.ok) {
+      io.err.write(`feed not added: ${checked.reason}\n`);
+      refused++;
+      continue;
+    }
+    const feed = await store.addFeed({ url: checked.url, intervalSec: config.FEED_INTERVAL_SEC });
+    io.out.write(`added feed ${feed.id}: ${feed.url}\n`);
+    added++;
+  }
+  io.out.write(`${added} feed(s) added, ${refused} refused\n`);
+  return refused > 0 ? 1 : 0;
 }
 
 class UsageError extends Error {}
