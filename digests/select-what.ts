@@ -7,6 +7,7 @@ const LEAD_PARAGRAPHS = 3;
 const LEAD_SENTENCES = 4;
 /** Bonus for a sentence's place in its article's lead: news puts what happened first. */
 const POSITION_BONUS = [0.3, 0.15, 0.08, 0.04];
+const SENTENCE_MIX = 0.5;
 
 /** "…, Reuters reported on Tuesday." / "…, according to a report by Reuters citing five sources." */
 const ATTRIBUTION_TAIL =
@@ -101,16 +102,18 @@ function leadSentences(text: string): string[] {
 
 /**
  * The story's `what`: one sentence from the articles' leads, the one most like the other articles'
- * leads (centrality) with a bonus for coming first, at most 300 characters, attribution kept.
+ * leads and restated by one of their sentences (centrality), with a bonus for coming first, at most 300 characters, attribution kept.
  * With one article, centrality is measured against its whole body. Empty when no lead sentence qualifies.
  */
 export function selectWhat(articles: Article[], titles: string[]): string {
   const titleSet = new Set(titles.map((t) => foldText(t.trim()).replace(/[.!]$/, '')));
   const candidates: Candidate[] = [];
   const leads: Map<string, number>[] = [];
+  const leadSentenceTerms: Map<string, number>[][] = [];
   articles.forEach((a, article) => {
     const sentences = leadSentences(a.text);
     leads.push(termCounts(sentences.join(' ')));
+    leadSentenceTerms.push(sentences.map(termCounts));
     let position = 0;
     for (const raw of sentences) {
       const text = cleanLeadSentence(raw, a.title);
@@ -123,8 +126,17 @@ export function selectWhat(articles: Article[], titles: string[]): string {
   const bodies = articles.length === 1 ? [termCounts(articles[0]!.text)] : [];
   let best: { c: Candidate; score: number } | null = null;
   for (const c of candidates) {
-    const others = articles.length === 1 ? bodies : leads.filter((_, i) => i !== c.article);
-    const centrality = others.reduce((sum, o) => sum + cosine(c.terms, o), 0) / Math.max(1, others.length);
+    let centrality = 0;
+    if (articles.length === 1) centrality = cosine(c.terms, bodies[0]!);
+    else {
+      // Like the other leads as a whole, and restated by one of their sentences: the shared core fact.
+      for (let i = 0; i < articles.length; i++) {
+        if (i === c.article) continue;
+        const restated = Math.max(0, ...leadSentenceTerms[i]!.map((t) => cosine(c.terms, t)));
+        centrality +=
+          (SENTENCE_MIX * restated + (1 - SENTENCE_MIX) * cosine(c.terms, leads[i]!)) / (articles.length - 1);
+      }
+    }
     const score = centrality + (POSITION_BONUS[c.position] ?? 0);
     if (!best || score > best.score + 1e-9) best = { c, score };
   }
