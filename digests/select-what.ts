@@ -102,8 +102,9 @@ function leadSentences(text: string): string[] {
 
 /**
  * The story's `what`: one sentence from the articles' leads, the one most like the other articles'
- * leads and restated by one of their sentences (centrality), with a bonus for coming first, at most 300 characters, attribution kept.
- * With one article, centrality is measured against its whole body. Empty when no lead sentence qualifies.
+ * leads and restated by one of their sentences (centrality), with a bonus for coming first; at most
+ * 300 characters, attribution kept. With one article, centrality is measured against its whole body.
+ * Empty when no lead sentence qualifies.
  */
 export function selectWhat(articles: Article[], titles: string[]): string {
   const titleSet = new Set(titles.map((t) => foldText(t.trim()).replace(/[.!]$/, '')));
