@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText, looksBinary } from '../../src/ingest/decode-text.ts';
@@ -105,5 +106,23 @@ describe('looksBinary', () => {
     expect(looksBinary(iconv.encode('港の橋が再開', 'shift_jis'))).toBe(false);
     expect(looksBinary(concat(Uint8Array.of(0xff, 0xfe), Buffer.from('hi', 'utf16le')))).toBe(false);
     expect(looksBinary(new Uint8Array(0))).toBe(false);
+  });
+});
+
+describe('decodeText never throws', () => {
+  it('on arbitrary bytes and Content-Type headers', () => {
+    const header = fc.oneof(
+      fc.constant(null),
+      fc.string({ maxLength: 40 }),
+      fc.string({ maxLength: 20 }).map((cs) => `text/html; charset=${cs}`),
+    );
+    const kind = fc.constantFrom('html' as const, 'xml' as const, 'text' as const);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), header, kind, (bytes, contentType, k) => {
+        const r = decodeText(bytes, { contentType, kind: k });
+        return typeof r.text === 'string' && r.charset.length > 0;
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -79,7 +79,7 @@ function extractPage(html: string, pageUrl: string | null, source: string): Extr
   }
   let text = article.text;
   if (text.length < MIN_BODY_CHARS && metadata.jsonLdBody && metadata.jsonLdBody.length > text.length)
-    text = metadata.jsonLdBody.trim();
+    text = readJsonLdBody(metadata.jsonLdBody);
   if (!/[\p{L}\p{N}]/u.test(text)) throw new InputError('page has no readable article body', source);
   const credits = [...new Set([...bylines, ...article.credits])];
 
@@ -107,4 +107,11 @@ function readArticle(doc: DomDocument, title: string | null): { text: string; cr
   cleanContent(content);
   const { paragraphs, credits } = filterParagraphs(renderText(content).split('\n\n'), title);
   return { text: paragraphs.join('\n\n'), credits };
+}
+
+/** JSON-LD articleBody is plain text on most sites, HTML on some. */
+function readJsonLdBody(body: string): string {
+  if (!/<[a-z][^>]*>/i.test(body)) return body.trim();
+  const doc = parseDocument(body);
+  return doc.body ? renderText(doc.body) : '';
 }

@@ -160,6 +160,15 @@ describe('extractHtml: metadata', () => {
     expect(r.text).toBe(prose.join('\n\n'));
   });
 
+  it('renders a JSON-LD articleBody that holds HTML', () => {
+    const ld = JSON.stringify({
+      '@type': 'NewsArticle',
+      articleBody: prose.map((p) => `<p>${p}</p>`).join(''),
+    });
+    const r = extractHtml(page(`<script type="application/ld+json">${ld}</script>`, '<div id="app"></div>'));
+    expect(r.text).toBe(prose.join('\n\n'));
+  });
+
   it('handles a page without <html>, <head> or <body>', () => {
     const r = extractHtml(`<title>Bare page</title>${prose.map((p) => `<p>${p}`).join('')}`);
     expect(r.text).toContain('reservoir levels had fallen');
