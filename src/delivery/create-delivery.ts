@@ -164,7 +164,11 @@ export function createDelivery(deps: DeliveryDeps): DeliveryService {
       const check = checkSchedule(input.schedule, input.timeZone);
       if (!check.ok) throw new InputError(check.error, 'schedule');
       parseSubscriptionFilter(input.filter);
-      const sub = await store.addSubscription({ ...input, filter: input.filter?.trim() || null });
+      const sub = await store.addSubscription({
+        ...input,
+        filter: input.filter?.trim() || null,
+        createdAt: now().toISOString(),
+      });
       checkedUntil.set(sub.id, now());
       schedule(sub);
       return sub;

@@ -63,8 +63,11 @@ export type SubscriptionPatch = Partial<Pick<Subscription, 'paused' | 'pausedRea
 
 /** Subscriptions, digest runs and the delivery ledger (see src/delivery/). */
 export interface DeliveryStore {
+  /** `createdAt` defaults to the store's clock; runs before it are never due. */
   addSubscription(
-    input: Omit<Subscription, 'id' | 'paused' | 'pausedReason' | 'lastRunAt' | 'createdAt'>,
+    input: Omit<Subscription, 'id' | 'paused' | 'pausedReason' | 'lastRunAt' | 'createdAt'> & {
+      createdAt?: string;
+    },
   ): Promise<Subscription>;
   getSubscription(id: string): Promise<Subscription | null>;
   /** Oldest first; all platforms when `platform` is unset. */
@@ -256,7 +259,7 @@ export function createDeliveryMethods(ctx: StoreContext): DeliveryStore {
         paused: 0,
         paused_reason: null,
         last_run_at: null,
-        created_at: ctx.now(),
+        created_at: input.createdAt ? toStoredTime(input.createdAt, 'createdAt') : ctx.now(),
       };
       await write((trx) => trx.insertInto('subscriptions').values(row).execute());
       return toSubscription(row);

@@ -23,6 +23,14 @@ export async function openTempStore(dir: string, name = 'newsbot.db'): Promise<S
   return createStore({ sqlitePath: join(dir, name) });
 }
 
+/** Wholly different wording per outlet, so no article reads as a copy of another. */
+const phrasings = [
+  'Crews worked through the night while residents waited for news about the repairs.',
+  'Officials said on Monday that inspectors would return after the weekend storm passed.',
+  'A spokesperson confirmed funding talks continued, adding that a decision may follow soon.',
+  'Local traders described quiet streets as ferries stayed docked during the long delay.',
+];
+
 export type StorySpec = { id: string; title: string; outlets: string[]; updated: string; version?: number };
 
 /** Invented stories: one article per outlet (distinct wording, so they count as independent sources). */
@@ -39,7 +47,7 @@ export async function seedStory(store: Store, spec: StorySpec): Promise<void> {
       outlet,
       title: spec.title,
       published: spec.updated,
-      text: `${spec.title}. Report number ${i + 1} from ${outlet} about ${spec.id}, written in its own words for the test.`,
+      text: `${phrasings[i % phrasings.length]} (${outlet}, ${spec.id})`,
       cites: [],
     });
     articleIds.push(article.id);
