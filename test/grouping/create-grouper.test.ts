@@ -99,6 +99,28 @@ describe('createGrouper', () => {
     expect(c!.story.related).toEqual([a!.story.id]);
   });
 
+  it('groups articles without title, date or names without failing', async () => {
+    const store = await openStore();
+    const grouper = createGrouper({ store });
+    const bare = (id: string): FixtureArticle => ({
+      input: {
+        ...snow.input,
+        externalId: id,
+        url: `https://news.example.com/${id}`,
+        title: null,
+        published: null,
+      },
+      mentions: [],
+    });
+    const items = await ingest(store, [
+      bare('bare-1'),
+      { ...bare('bare-2'), input: { ...bare('bare-2').input, text: 'Short note.' } },
+    ]);
+    const results = await grouper.assignMany(items);
+    expect(results.every((r) => r.story.articleIds.length >= 1)).toBe(true);
+    expect(results[1]!.story.id).not.toBe(results[0]!.story.id);
+  });
+
   it('gives the same stories and ids in any input order', async () => {
     const orders = [
       allFixtures,
