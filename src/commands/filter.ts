@@ -1,3 +1,4 @@
+import { normalizeSearchText } from '../store/search-store.ts';
 import type { Digest } from '../types.ts';
 
 /** Which part of a digest a term is looked for in; `any` is headline, what, names, places and outlets. */
@@ -23,15 +24,8 @@ const OPERATORS: Record<string, 'and' | 'or' | 'not'> = { AND: 'and', OR: 'or', 
 
 class FilterSyntaxError extends Error {}
 
-/** Lower case, accents and punctuation removed, single spaces: the form terms are matched in. */
-export function normalizeFilterText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/** Lower case, accents and punctuation removed, single spaces: the form terms are matched in (as search). */
+export const normalizeFilterText = normalizeSearchText;
 
 function readQuoted(text: string, start: number): { value: string; end: number } {
   const close = text.indexOf('"', start + 1);

@@ -61,12 +61,16 @@ type SearchDatabase = Database & { story_search: StorySearchTable };
 
 export const SEARCH_LIMITS = { maxTerms: 16, maxQueryChars: 500, defaultLimit: 10, maxLimit: 100 } as const;
 
+/** Letters that carry their accent as a stroke or ligature, which NFKD does not take apart. */
+const FOLDS: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', þ: 'th', ı: 'i' };
+
 /** Lower case, accents and punctuation removed: the form both indexes hold and queries are written in. */
 export function normalizeSearchText(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[øæœßđłþı]/g, (c) => FOLDS[c] ?? c)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
