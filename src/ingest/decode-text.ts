@@ -85,19 +85,15 @@ export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded
     .filter((c): c is string => c !== null);
   const utf8Ok = isValidUtf8(bytes);
   let charset = candidates.find((c) => c !== 'utf-8' || utf8Ok) ?? 'windows-1252';
-  // A declared multi-byte charset on pure-ASCII or valid utf-8 bytes is still honoured; a declared
-  // single-byte charset on valid, non-ASCII utf-8 bytes is a mislabel worth correcting.
-  if (charset !== 'utf-8' && utf8Ok && hasNonAscii(bytes) && isSingleByte(charset)) charset = 'utf-8';
+  // Non-ASCII text in any legacy charset is almost never valid utf-8 by chance: bytes that are valid,
+  // non-ASCII utf-8 under another label are a mislabelled utf-8 page.
+  if (charset !== 'utf-8' && !charset.startsWith('utf-16') && utf8Ok && hasNonAscii(bytes)) charset = 'utf-8';
   return { text: iconv.decode(Buffer.from(bytes), charset), charset };
 }
 
 function hasNonAscii(bytes: Uint8Array): boolean {
   for (const b of bytes) if (b >= 0x80) return true;
   return false;
-}
-
-function isSingleByte(charset: string): boolean {
-  return /^(windows-125\d|iso-8859-\d+|koi8-[ru]|macintosh)$/.test(charset);
 }
 
 /** True when the bytes look like a binary file: a NUL byte or many control characters early on. */

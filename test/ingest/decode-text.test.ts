@@ -56,6 +56,14 @@ describe('decodeText', () => {
     expect(r.text).toContain('Crème brûlée');
   });
 
+  it('prefers utf-8 when a Shift_JIS label sits on valid utf-8 text', () => {
+    const bytes = Uint8Array.from(Buffer.from('<p>港の橋が再開</p>'));
+    expect(decodeText(bytes, { contentType: 'text/html; charset=Shift_JIS' })).toEqual({
+      text: '<p>港の橋が再開</p>',
+      charset: 'utf-8',
+    });
+  });
+
   it('prefers utf-8 when a single-byte label sits on valid utf-8 text', () => {
     const bytes = Uint8Array.from(Buffer.from('<meta charset="iso-8859-1"><p>Škoda in Plzeň</p>'));
     const r = decodeText(bytes);
