@@ -107,7 +107,9 @@ describe('parseFilter and matchesFilter', () => {
   });
 
   it('treats a word with a non-field colon (a time, a ratio) as a plain word', () => {
-    expect(matchesFilter(parsed('10:30'), makeDigest({ what: 'The vote opened at 10:30 on Monday.' }))).toBe(true);
+    expect(matchesFilter(parsed('10:30'), makeDigest({ what: 'The vote opened at 10:30 on Monday.' }))).toBe(
+      true,
+    );
   });
 
   it('bounds length, term count and nesting', () => {
@@ -115,7 +117,9 @@ describe('parseFilter and matchesFilter', () => {
     expect(long.ok || long.error).toMatch(/at most 500/);
     const many = parseFilter(Array.from({ length: FILTER_LIMITS.maxTerms + 1 }, (_, i) => `w${i}`).join(' '));
     expect(many.ok || many.error).toMatch(/terms; at most/);
-    const deep = parseFilter(`${'('.repeat(FILTER_LIMITS.maxDepth + 1)}a${')'.repeat(FILTER_LIMITS.maxDepth + 1)}`);
+    const deep = parseFilter(
+      `${'('.repeat(FILTER_LIMITS.maxDepth + 1)}a${')'.repeat(FILTER_LIMITS.maxDepth + 1)}`,
+    );
     expect(deep.ok || deep.error).toMatch(/nested deeper/);
   });
 
@@ -133,12 +137,22 @@ describe('parseFilter and matchesFilter', () => {
   });
 
   it('reparses its own canonical form to the same meaning', () => {
-    const word = fc.constantFrom('bridge', 'ferry', 'cable', 'who:okonjo', 'where:norway', '"cable fault"', 'outlet:westwire');
+    const word = fc.constantFrom(
+      'bridge',
+      'ferry',
+      'cable',
+      'who:okonjo',
+      'where:norway',
+      '"cable fault"',
+      'outlet:westwire',
+    );
     const expr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
       e: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         word,
-        fc.tuple(tie('e'), fc.constantFrom(' AND ', ' OR ', ' '), tie('e')).map(([a, op, b]) => `(${a}${op}${b})`),
+        fc
+          .tuple(tie('e'), fc.constantFrom(' AND ', ' OR ', ' '), tie('e'))
+          .map(([a, op, b]) => `(${a}${op}${b})`),
         tie('e').map((e) => `NOT ${e}`),
       ),
     })).e;
