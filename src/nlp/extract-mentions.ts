@@ -1,67 +1,31 @@
-import type { EntityKind, Mention } from '../types.ts';
+import type { Mention } from '../types.ts';
 import { borderName, classifyCountryUse, mentionsSharedBorder, PARTY_NOUNS } from './country-context.ts';
 import { findRoleAfter, findRoleBefore, isTitleWord, splitTitle } from './find-roles.ts';
-import { getGazetteer, type Place, type PlaceKind } from './gazetteer.ts';
-import { foldName, groupPersonNames, nameWords } from './join-names.ts';
-import { type Chunk, chunkText, findNameChunks, type Token, tokenize } from './name-chunks.ts';
+import { getGazetteer, type Place } from './gazetteer.ts';
+import { nameWords } from './join-names.ts';
+import {
+  ALL_PLACES,
+  type Occurrence,
+  type Pending,
+  resolvePending,
+  toMentions,
+} from './merge-occurrences.ts';
+import { chunkText, findNameChunks, type Token, tokenize } from './name-chunks.ts';
 import { findKnownOrg, findNewsOutlet } from './org-lookup.ts';
 import { EVENT_WORDS, GENERIC_ORG_WORDS, GROUP_WORDS, ORG_WORDS } from './org-names.ts';
 import { pickRole } from './pick-role.ts';
 import { CAPITALS } from './place-aliases.ts';
+import { dropSentenceStart, isEnglish, isRoleWord, isTitleCase, isWeakSentence } from './sentence-checks.ts';
 import { splitSentences } from './split-sentences.ts';
 import { looksLikeCommonWord, looksLikePerson, looksLikeVerb, tagTerms } from './tag-terms.ts';
 
 export type MentionSource = { title: string | null; text: string; outlet: string | null; cites: string[] };
 
-/** One sighting of an entity; `weight` 0 when the sentence only says who did not comment. */
-type Occurrence = {
-  kind: EntityKind;
-  name: string;
-  role: string | null;
-  country: string | null;
-  order: number;
-  weight: number;
-};
-type Pending = {
-  name: string;
-  role: string | null;
-  order: number;
-  weight: number;
-  person: boolean;
-  /** Which kinds of place the word may be when it is no one's surname. */
-  placeKinds: readonly PlaceKind[];
-};
-const ALL_PLACES: readonly PlaceKind[] = ['country', 'region', 'city', 'area'];
 const REGION_CUE = /^(?:province|region|state|governorate|county|district|oblast|prefecture)$/i;
 const LOCATIVE_CUE = /^(?:in|near|from|to|across|throughout|of|outside|around|into)$/i;
 
 const MAX_CHARS = 60_000;
 const MAX_SENTENCE_CHARS = 1_500;
-const NO_COMMENT =
-  /\b(?:declined|refused|did\s+not|didn[’']t|not\s+immediately|could\s+not\s+be\s+reached|neither|nor|no)\b[^.]{0,90}\b(?:comment|respond|reply)/i;
-const CREDITS =
-  /\b(?:contributed\s+to\s+this\s+report|reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting)\b/i;
-const ENGLISH_WORDS = new Set(
-  'the of and to is that for on with was said by it from at his her their were have has be this which they would'.split(
-    ' ',
-  ),
-);
-/** Frequent function words of other Latin-script languages. */
-const OTHER_WORDS = new Set(
-  'de la el los las del que en por para una con es il di che per le les des et est une du dans und der die das ist nicht mit von zu den em um uma não com os ao het een van op zijn och att är på som non sono della nel gli lo si anche più come ha ci da al sul dei delle al la lo qui où mais pour sur pas avec ce ne se los hay muy pero sus más como'.split(
-    ' ',
-  ),
-);
-
-/** Whether a text is English enough for these rules (short texts are given the benefit of the doubt). */
-function isEnglish(text: string): boolean {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < 20) return !/[^\p{Script=Latin}\p{P}\p{N}\s\p{S}]/u.test(text) || words.length < 3;
-  const english = words.filter((w) => ENGLISH_WORDS.has(w)).length;
-  const other = words.filter((w) => OTHER_WORDS.has(w)).length;
-  return english / words.length >= 0.06 && english >= other;
-}
-
 /**
  * People, organisations and places an article names, each once under its fullest form, with the
  * most informative role found and how often the article names it. Countries come as `place` when
@@ -92,7 +56,7 @@ export function extractMentions(article: MentionSource): Mention[] {
   const pending: Pending[] = [];
 
   sentences.forEach((sentence, si) => {
-    const weight = NO_COMMENT.test(sentence) || CREDITS.test(sentence) ? 0 : 1;
+    const weight = isWeakSentence(sentence) ? 0 : 1;
     const tokens = tokenize(sentence);
     const tagsAt = (t: Token) => tags(bases[si]! + t.start);
     const countryOf = (t: Token) => {
@@ -305,58 +269,6 @@ export function extractMentions(article: MentionSource): Mention[] {
   return toMentions(occurrences);
 }
 
-const MINOR_WORDS = new Set(
-  'a an the and or but of in on at to for from with by as vs via per up'.split(' '),
-);
-
-/** A headline-style line ("Pentagon Used New Drones In Raid"), where capitals do not mark names. */
-function isTitleCase(tokens: Token[]): boolean {
-  const words = tokens.filter((t) => /^\p{L}/u.test(t.text) && !MINOR_WORDS.has(t.text.toLowerCase()));
-  if (words.length < 4) return false;
-  return words.filter((t) => /^\p{Lu}/u.test(t.text)).length / words.length >= 0.75;
-}
-
-/** Drops capitalised words that only start the sentence ("Earlier", "Neither", "According"). */
-function dropSentenceStart(
-  sentence: string,
-  tokens: Token[],
-  chunk: Chunk,
-  tagsAt: (t: Token) => ReadonlySet<string>,
-): Token[] {
-  const toks = [...chunk.tokens];
-  const first = toks[0];
-  if (!first) return toks;
-  const before = chunk.first === 0 ? '' : sentence.slice(tokens[chunk.first - 1]!.end, first.start);
-  const atStart = chunk.first === 0 || /[“"‘:—–(•-]\s*$/.test(before);
-  if (atStart && looksLikeCommonWord(tagsAt(first))) toks.shift();
-  while (toks.length > 0 && isDateWord(toks[0]!, tagsAt)) toks.shift();
-  while (toks.length > 0 && isDateWord(toks[toks.length - 1]!, tagsAt)) toks.pop();
-  return toks;
-}
-
-const NOT_IN_ROLE = [
-  'Verb',
-  'Conjunction',
-  'Preposition',
-  'Determiner',
-  'Pronoun',
-  'Adverb',
-  'QuestionWord',
-  'Value',
-];
-
-/** A lower-case word that can describe a role: "senior", "security", "interim", not "if" or "beat". */
-function isRoleWord(tags: ReadonlySet<string>): boolean {
-  return (tags.has('Adjective') || tags.has('Noun')) && !NOT_IN_ROLE.some((t) => tags.has(t));
-}
-
-const DATE_WORD =
-  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
-
-function isDateWord(t: Token, tagsAt: (t: Token) => ReadonlySet<string>): boolean {
-  return DATE_WORD.test(t.text) || (tagsAt(t).has('Date') && !tagsAt(t).has('ProperNoun'));
-}
-
 /** "Syrian officials", "Israeli and Syrian security chiefs": a demonym standing for its government. */
 function actsAsParty(tokens: Token[], from: number, gaz: ReturnType<typeof getGazetteer>): boolean {
   for (let k = from; k < Math.min(tokens.length, from + 4); k++) {
@@ -428,72 +340,4 @@ function borderPair(
     if (found.length >= 2) return [found[0]!, found[1]!];
   }
   return null;
-}
-
-/** Single words: a surname of someone named in full, else a place, else a person when tagged so. */
-function resolvePending(
-  pending: Pending[],
-  occurrences: Occurrence[],
-  gaz: ReturnType<typeof getGazetteer>,
-): void {
-  const fullNames = occurrences.filter((o) => o.kind === 'person').map((o) => o.name);
-  const surnames = new Set(fullNames.map((n) => nameWords(n).at(-1)!));
-  for (const p of pending) {
-    const key = nameWords(p.name).at(-1) ?? '';
-    const base = { order: p.order, weight: p.weight, role: p.role, country: null };
-    if (surnames.has(key)) {
-      occurrences.push({ ...base, kind: 'person', name: p.name });
-      continue;
-    }
-    const place = gaz.lookupPlace(p.name);
-    if (place && !p.person && p.placeKinds.includes(place.kind)) {
-      occurrences.push({ ...base, kind: 'place', name: place.name, role: null, country: place.country });
-      continue;
-    }
-    const org = findKnownOrg(p.name);
-    if (org) occurrences.push({ ...base, kind: 'org', name: org, role: null });
-    else if (p.person) occurrences.push({ ...base, kind: 'person', name: p.name });
-  }
-}
-
-function toMentions(occurrences: Occurrence[]): Mention[] {
-  const out: { mention: Mention; order: number }[] = [];
-  const persons = occurrences.filter((o) => o.kind === 'person');
-  for (const g of groupPersonNames(
-    persons,
-    (o) => o.name,
-    (o) => o.weight,
-    (o) => o.order,
-  )) {
-    const count = g.members.reduce((n, o) => n + o.weight, 0);
-    if (count === 0) continue;
-    const role = pickRole(g.members.map((o) => o.role));
-    out.push({
-      mention: { name: g.name, kind: 'person', role, country: null, count },
-      order: Math.min(...g.members.map((o) => o.order)),
-    });
-  }
-  for (const kind of ['org', 'place'] as const) {
-    const byKey = new Map<string, Occurrence[]>();
-    for (const o of occurrences.filter((x) => x.kind === kind)) {
-      const k = foldName(o.name);
-      byKey.set(k, [...(byKey.get(k) ?? []), o]);
-    }
-    for (const group of byKey.values()) {
-      const count = group.reduce((n, o) => n + o.weight, 0);
-      if (count === 0) continue;
-      const first = group[0]!;
-      out.push({
-        mention: {
-          name: first.name,
-          kind,
-          role: pickRole(group.map((o) => o.role)),
-          country: first.country,
-          count,
-        },
-        order: Math.min(...group.map((o) => o.order)),
-      });
-    }
-  }
-  return out.sort((a, b) => a.order - b.order).map((x) => x.mention);
 }

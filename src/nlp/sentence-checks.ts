@@ -1,0 +1,85 @@
+import type { Chunk, Token } from './name-chunks.ts';
+import { looksLikeCommonWord } from './tag-terms.ts';
+
+const NO_COMMENT =
+  /\b(?:declined|refused|did\s+not|didn[’']t|not\s+immediately|could\s+not\s+be\s+reached|neither|nor|no)\b[^.]{0,90}\b(?:comment|respond|reply)/i;
+const CREDITS =
+  /\b(?:contributed\s+to\s+this\s+report|reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting)\b/i;
+
+/** Sentences whose names say nothing about the story: who did not comment, who wrote or edited it. */
+export function isWeakSentence(sentence: string): boolean {
+  return NO_COMMENT.test(sentence) || CREDITS.test(sentence);
+}
+
+const ENGLISH_WORDS = new Set(
+  'the of and to is that for on with was said by it from at his her their were have has be this which they would'.split(
+    ' ',
+  ),
+);
+/** Frequent function words of other Latin-script languages. */
+const OTHER_WORDS = new Set(
+  'de la el los las del que en por para una con es il di che per le les des et est une du dans und der die das ist nicht mit von zu den em um uma não com os ao het een van op zijn och att är på som non sono della nel gli lo si anche più come ha ci da al sul dei delle al la lo qui où mais pour sur pas avec ce ne se los hay muy pero sus más como'.split(
+    ' ',
+  ),
+);
+
+/** Whether a text is English enough for these rules (short texts are given the benefit of the doubt). */
+export function isEnglish(text: string): boolean {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < 20) return !/[^\p{Script=Latin}\p{P}\p{N}\s\p{S}]/u.test(text) || words.length < 3;
+  const english = words.filter((w) => ENGLISH_WORDS.has(w)).length;
+  const other = words.filter((w) => OTHER_WORDS.has(w)).length;
+  return english / words.length >= 0.06 && english >= other;
+}
+
+const MINOR_WORDS = new Set(
+  'a an the and or but of in on at to for from with by as vs via per up'.split(' '),
+);
+
+/** A headline-style line ("Pentagon Used New Drones In Raid"), where capitals do not mark names. */
+export function isTitleCase(tokens: Token[]): boolean {
+  const words = tokens.filter((t) => /^\p{L}/u.test(t.text) && !MINOR_WORDS.has(t.text.toLowerCase()));
+  if (words.length < 4) return false;
+  return words.filter((t) => /^\p{Lu}/u.test(t.text)).length / words.length >= 0.75;
+}
+
+/** Drops capitalised words that only start the sentence ("Earlier", "Neither", "According"). */
+export function dropSentenceStart(
+  sentence: string,
+  tokens: Token[],
+  chunk: Chunk,
+  tagsAt: (t: Token) => ReadonlySet<string>,
+): Token[] {
+  const toks = [...chunk.tokens];
+  const first = toks[0];
+  if (!first) return toks;
+  const before = chunk.first === 0 ? '' : sentence.slice(tokens[chunk.first - 1]!.end, first.start);
+  const atStart = chunk.first === 0 || /[“"‘:—–(•-]\s*$/.test(before);
+  if (atStart && looksLikeCommonWord(tagsAt(first))) toks.shift();
+  while (toks.length > 0 && isDateWord(toks[0]!, tagsAt)) toks.shift();
+  while (toks.length > 0 && isDateWord(toks[toks.length - 1]!, tagsAt)) toks.pop();
+  return toks;
+}
+
+const NOT_IN_ROLE = [
+  'Verb',
+  'Conjunction',
+  'Preposition',
+  'Determiner',
+  'Pronoun',
+  'Adverb',
+  'QuestionWord',
+  'Value',
+];
+
+/** A lower-case word that can describe a role: "senior", "security", "interim", not "if" or "beat". */
+export function isRoleWord(tags: ReadonlySet<string>): boolean {
+  return (tags.has('Adjective') || tags.has('Noun')) && !NOT_IN_ROLE.some((t) => tags.has(t));
+}
+
+const DATE_WORD =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
+
+function isDateWord(t: Token, tagsAt: (t: Token) => ReadonlySet<string>): boolean {
+  return DATE_WORD.test(t.text) || (tagsAt(t).has('Date') && !tagsAt(t).has('ProperNoun'));
+}
