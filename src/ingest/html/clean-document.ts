@@ -24,8 +24,6 @@ const DROP_SELECTORS = [
   'figcaption',
   'figure',
   'picture',
-  '[hidden]',
-  '[aria-hidden="true"]',
   '[role="navigation"]',
   '[role="banner"]',
   '[role="complementary"]',
@@ -46,7 +44,7 @@ const DROP_SELECTORS = [
 ].join(',');
 
 /** Removed only when they do not hold most of the page's text (some sites wrap the article in them). */
-const GUARDED_SELECTORS = ['header', 'footer', 'form', '[itemprop="author"]', 'time'].join(',');
+const GUARDED_SELECTORS = ['header', 'footer', 'form', '[hidden]', '[aria-hidden="true"]'].join(',');
 
 /**
  * Words in class names and ids that mark boilerplate on news sites: sharing, promos, related links,
