@@ -5,6 +5,7 @@ import { createSlackAdapter } from '../adapters/slack/index.ts';
 import type { Adapter, ChannelRef } from './adapter.ts';
 import { createCommandHandler } from './commands/handle-command.ts';
 import type { Config } from './config/index.ts';
+import { createDelivery } from './delivery/create-delivery.ts';
 import { formatSummary } from './ingest/create-ingestor.ts';
 import { createFeedRunner } from './ingest/feed-runner.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -49,6 +50,7 @@ export async function runBot(config: Config): Promise<void> {
   const pipeline = createPipeline({ store, maxBytes: config.MAX_BODY_BYTES, log });
   await pipeline.load();
   const adapters = createAdapters(config, log);
+  const delivery = createDelivery({ store, pipeline, adapters, log });
   const handleCommand = createCommandHandler({ store, pipeline });
   const home: ChannelRef[] = adapters
     .filter((a) => a.name === 'console')
@@ -56,6 +58,8 @@ export async function runBot(config: Config): Promise<void> {
 
   async function postChanges(): Promise<void> {
     const changes = pipeline.takeChanges();
+    // Stories posted earlier that grew: their posts are edited or get a thread reply.
+    await delivery.onStoriesChanged(changes);
     if (changes.length === 0 || home.length === 0) return;
     const digests = await pipeline.digestsOf(changes.map((c) => c.story));
     for (const digest of digests)
@@ -67,6 +71,8 @@ export async function runBot(config: Config): Promise<void> {
   }
 
   for (const adapter of adapters) await adapter.start(handleCommand);
+  // Scheduled digests: reconcile the ledger, catch up missed runs, schedule cron jobs.
+  await delivery.start();
   log.info({ adapters: adapters.map((a) => a.name), store: store.dialect }, 'newsbot starting');
 
   if (config.INGEST_PATHS.length > 0) {
@@ -100,6 +106,7 @@ export async function runBot(config: Config): Promise<void> {
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
   await tick.stop();
+  await delivery.stop();
   await feeds.stop();
   await http.close();
   for (const adapter of adapters) await adapter.stop();
