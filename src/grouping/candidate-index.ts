@@ -169,7 +169,11 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
     for (const id of ids) {
       const list = postings.get(id);
       if (!list) postings.set(id, [story]);
-      else if (list[list.length - 1] !== story) list.push(story);
+      else if (list[list.length - 1] !== story) {
+        list.push(story);
+        // Lookups read only the newest `postingsScan` entries: older ones are dead weight.
+        if (list.length >= 2 * postingsScan) list.splice(0, list.length - postingsScan);
+      }
     }
   }
 
