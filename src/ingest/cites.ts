@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
-import { findOutlet, normalizeOutletName, OUTLETS } from './outlets.ts';
+import { findOutlet, findOutletMentions, normalizeOutletName } from './outlets.ts';
+import type { LineKind } from './text/line-kinds.ts';
+import { classifyPageLines } from './text/parse-scraped-text.ts';
 
 export type ExtractCitesOptions = {
   /** The article's own outlet: never cited. */
@@ -17,46 +19,7 @@ const COUNTRY_NAMES = new Set(
     .map((n) => n.toLowerCase()),
 );
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const L = '\\p{L}\\p{M}';
-
-/** Every alias of every known outlet, longest first, matched case-sensitively as written. */
-/** Names that are everyday words or first names too: in running text only their longer aliases count. */
-const AMBIGUOUS_IN_TEXT = new Set([
-  'Time',
-  'Fortune',
-  'Fox',
-  'Vice',
-  'VICE',
-  'Dawn',
-  'Petra',
-  'Globo',
-  'Mint',
-  'Sabah',
-  'Trend',
-  'Variety',
-  'Deadline',
-  'Billboard',
-  'EW',
-  'THR',
-]);
-
-const KNOWN_RE = (() => {
-  const names = new Set<string>();
-  for (const o of OUTLETS)
-    for (const a of [o.name, ...o.aliases]) {
-      if (AMBIGUOUS_IN_TEXT.has(a)) continue;
-      const bare = a.replace(/^the\s+/i, '');
-      // "The Sun", "The Hill": a single common word is the outlet only after "the".
-      if (bare !== a && !/\s/.test(bare)) names.add(`[Tt]he\\s+${escapeRe(bare)}`);
-      else if (bare.length >= 2) names.add(escapeRe(bare));
-    }
-  const alts = [...names].sort((a, b) => b.length - a.length);
-  return new RegExp(
-    `(?<![${L}\\d@/.])(?:[Tt]he\\s+)?(${alts.join('|')})(?![${L}\\d]|-[${L}]|\\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)[\\p{Lu}][\\p{Ll}])`,
-    'gu',
-  );
-})();
 
 const DESCRIPTOR =
   '(?:(?:the|a|an|its|their)\\s+)?(?:[\\p{L}\\u2019-]+\\s+){0,3}?(?:(?:state|state-run|state-owned|official|public|private|pan-Arab|local|independent|online|investigative|Arabic-language|Hebrew-language|English-language|[\\p{Lu}][\\p{L}]*-(?:owned|based|funded|affiliated|run))\\s+){0,3}(?:news agency|press agency|wire service|news channel|TV channel|satellite channel|channel|broadcaster|TV|television|newspaper|daily|paper|outlet|news outlet|news site|news website|website|network|radio|magazine|tabloid|publication|weekly|station|portal)';
@@ -84,6 +47,17 @@ const SOURCING =
 
 type Hit = { at: number; name: string };
 
+const NOT_ATTRIBUTION = new Set<LineKind | null>([
+  'appeal',
+  'promo',
+  'nav',
+  'read-more',
+  'related',
+  'timestamp',
+  'slug',
+  'url',
+]);
+
 /**
  * Agencies and outlets (and journalists) the article attributes its reporting to, in order of first
  * appearance, canonical names for known outlets. Photo credits alone are not cites; an embedded social
@@ -93,18 +67,19 @@ export function extractCites(text: string, opts: ExtractCitesOptions = {}): stri
   if (typeof text !== 'string' || text.length === 0) return [];
   const own = opts.outlet ? normalizeOutletName(findOutlet(opts.outlet)?.name ?? opts.outlet) : null;
   const hits: Hit[] = [];
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  let offset = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!.replace(/\u00a0/g, ' ');
-    const at = offset;
-    offset += raw.length + 1;
+  const page = classifyPageLines(text);
+  const lines = page.map((l) => l.text);
+  for (let i = 0; i < page.length; i++) {
+    const raw = lines[i]!;
+    const at = i * 1_000_000;
     const sig = SIGNATURE.exec(raw);
     if (sig) {
       const name = citeOfEmbed(sig[1]!.trim(), lines, i);
       if (name) hits.push({ at, name });
       continue;
     }
+    // Appeals, promos, menus and link lists name outlets (often the page's own) without citing them.
+    if (NOT_ATTRIBUTION.has(page[i]!.kind)) continue;
     let line = raw;
     const credit = CREDIT_PAREN.exec(line) ?? CREDIT_PREFIX.exec(line);
     if (credit) {
@@ -152,14 +127,10 @@ const BEFORE_KNOWN = new RegExp(
 
 function scanKnown(line: string, accept: (before: string, after: string) => boolean): Hit[] {
   const out: Hit[] = [];
-  for (const m of line.matchAll(KNOWN_RE)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const before = line.slice(Math.max(0, start - 120), start);
-    const after = line.slice(end, end + 80);
-    if (!accept(before, after)) continue;
-    const outlet = findOutlet(m[1]!);
-    if (outlet) out.push({ at: start, name: outlet.name });
+  for (const m of findOutletMentions(line)) {
+    const before = line.slice(Math.max(0, m.at - 120), m.at);
+    const after = line.slice(m.end, m.end + 80);
+    if (accept(before, after)) out.push({ at: m.at, name: m.name });
   }
   return out;
 }
@@ -274,9 +245,4 @@ function isPersonName(name: string): boolean {
 
 function isPersonOrOutletName(name: string): boolean {
   return isPlausibleName(name) && (isPersonName(name) || /^[\p{Lu}\d][\p{L}\d _-]{1,40}$/u.test(name));
-}
-
-/** Every known outlet named in a text (canonical names, in order), whatever the context. */
-export function findOutletMentions(text: string): Array<{ at: number; name: string }> {
-  return typeof text === 'string' ? scanKnown(text, () => true) : [];
 }

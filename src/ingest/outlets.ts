@@ -461,3 +461,58 @@ export function outletFromUrl(url: string): string | null {
   }
   return null;
 }
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const L = '\\p{L}\\p{M}';
+
+/** Names that are everyday words or first names too: in running text only their longer aliases count. */
+const AMBIGUOUS_IN_TEXT = new Set([
+  'Time',
+  'Fortune',
+  'Fox',
+  'Vice',
+  'VICE',
+  'Dawn',
+  'Petra',
+  'Globo',
+  'Mint',
+  'Sabah',
+  'Trend',
+  'Variety',
+  'Deadline',
+  'Billboard',
+  'EW',
+  'THR',
+]);
+
+/** Every alias of every known outlet, longest first, matched case-sensitively as written. */
+const KNOWN_RE = (() => {
+  const names = new Set<string>();
+  for (const o of OUTLETS)
+    for (const a of [o.name, ...o.aliases]) {
+      if (AMBIGUOUS_IN_TEXT.has(a)) continue;
+      const bare = a.replace(/^the\s+/i, '');
+      // "The Sun", "The Hill": a single common word is the outlet only after "the".
+      if (bare !== a && !/\s/.test(bare)) names.add(`[Tt]he\\s+${escapeRe(bare)}`);
+      else if (bare.length >= 2) names.add(escapeRe(bare));
+    }
+  const alts = [...names].sort((a, b) => b.length - a.length);
+  return new RegExp(
+    `(?<![${L}\\d@/.])(?:[Tt]he\\s+)?(${alts.join('|')})(?![${L}\\d]|-[${L}]|\\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)[\\p{Lu}][\\p{Ll}])`,
+    'gu',
+  );
+})();
+
+/**
+ * Every known outlet named in a text, whatever the context: canonical name and where the mention starts and
+ * ends. Case-sensitive as outlets are written; everyday-word names ("Time", "Fortune") only by longer aliases.
+ */
+export function findOutletMentions(text: string): Array<{ at: number; end: number; name: string }> {
+  if (typeof text !== 'string') return [];
+  const out: Array<{ at: number; end: number; name: string }> = [];
+  for (const m of text.matchAll(KNOWN_RE)) {
+    const outlet = findOutlet(m[1]!);
+    if (outlet) out.push({ at: m.index, end: m.index + m[0].length, name: outlet.name });
+  }
+  return out;
+}

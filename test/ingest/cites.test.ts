@@ -79,6 +79,17 @@ describe('extractCites leaves out what is not a media source', () => {
     expect(extractCites(text, { outlet: 'ToI' })).toEqual(['Axios']);
   });
 
+  it('ignores outlets named in appeals, promos and link lists', () => {
+    const text = [
+      'The talks resumed on Monday, Reuters reported.',
+      'Sign up for the Axios AM newsletter to get the news in your inbox',
+      'Read more »',
+      'More from Bloomberg',
+      'Markets rally as Bloomberg index climbs',
+    ].join('\n');
+    expect(extractCites(text)).toEqual(['Reuters']);
+  });
+
   it('counts photo-credit agencies only when asked to', () => {
     const text = 'Damage to the building on Monday. (AP/Sam Hill)';
     expect(extractCites(text, { creditsAsCites: true })).toEqual(['AP']);

@@ -1,5 +1,4 @@
-import { findOutletMentions } from '../cites.ts';
-import { findOutlet, outletFromUrl } from '../outlets.ts';
+import { findOutlet, findOutletMentions, outletFromUrl } from '../outlets.ts';
 import type { LineKind } from './line-kinds.ts';
 
 const SELF_NAMING: RegExp[] = [

@@ -243,6 +243,15 @@ function assemble(lines: Line[]): string {
   return paragraphs.join('\n\n');
 }
 
+/** The page's lines, trimmed, each with its furniture kind (null: may be body), judged with their context. */
+export function classifyPageLines(raw: string): Array<{ text: string; kind: LineKind | null }> {
+  const lines = splitLines(typeof raw === 'string' ? raw : '', []);
+  markEmbeds(lines);
+  markAppealRuns(lines);
+  markRelatedRuns(lines);
+  return lines;
+}
+
 /**
  * A page scraped to plain text → its title, outlet, date, URL and body, with the page furniture (navigation,
  * captions, slugs, appeals, embeds, related headlines, counters, sign-offs) removed line by line.
