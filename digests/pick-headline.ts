@@ -52,9 +52,16 @@ export function headlineFromSentence(sentence: string): string {
     .replace(/[.!]["”’]?$/, '');
   for (let i = 0; i < 2 && TAIL.test(s); i++) s = s.replace(TAIL, '');
   if (s.length <= HEADLINE_MAX) return s;
-  const cut = s.slice(0, HEADLINE_MAX);
-  const clause = Math.max(cut.lastIndexOf(', '), cut.lastIndexOf('; '));
-  if (clause >= 60) return s.slice(0, clause);
+  const cut = s.slice(0, HEADLINE_MAX + 1);
+  // The last clause or phrase break that leaves a headline of some length: ", …", " on …", " after …".
+  const breaks = [
+    ...cut.matchAll(/[,;] | (?=(?:on|in|at|after|before|as|while|amid|over|following|with|to|for) )/g),
+  ];
+  const last = breaks
+    .map((m) => m.index)
+    .filter((i) => i >= 50 && i <= HEADLINE_MAX)
+    .pop();
+  if (last !== undefined) return s.slice(0, last).replace(/[,;]$/, '');
   const word = cut.lastIndexOf(' ', HEADLINE_MAX - 1);
   return `${s.slice(0, word > 0 ? word : HEADLINE_MAX - 1)}…`;
 }

@@ -88,6 +88,14 @@ describe('headlineFromSentence', () => {
     ).toBe('The harbour bridge reopened on Monday after repairs');
   });
 
+  it('cuts a long sentence at a phrase break, without an ellipsis', () => {
+    const s =
+      'Harbour officials from both towns agreed to meet again next month after no final accord was reached in talks in Eastgate on the future of the ferry line, Westwire reported on Saturday.';
+    expect(headlineFromSentence(s)).toBe(
+      'Harbour officials from both towns agreed to meet again next month after no final accord was reached in talks',
+    );
+  });
+
   it('shortens a long sentence to at most 120 characters', () => {
     const s = `The harbour bridge reopened ${'after a long and costly repair '.repeat(8)}on Monday, Westwire reported.`;
     const out = headlineFromSentence(s);
