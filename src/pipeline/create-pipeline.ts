@@ -41,6 +41,20 @@ export function createPipeline(deps: { store: Store; maxBytes: number; log?: Log
     await indexForSearch(change.story);
   }
 
+  /** Stories stored before search existed (or whose indexing failed) get their entry now. */
+  async function indexUnindexed(): Promise<void> {
+    const tried = new Set<string>();
+    for (;;) {
+      const ids = (await store.listUnindexedStories({ limit: 200 })).filter((id) => !tried.has(id));
+      if (ids.length === 0) return;
+      for (const id of ids) {
+        tried.add(id);
+        const story = await store.getStory(id);
+        if (story) await indexForSearch(story);
+      }
+    }
+  }
+
   /** Search must not stop ingest: a failed index write is logged and the next change rewrites it. */
   async function indexForSearch(story: Story): Promise<void> {
     try {
@@ -69,7 +83,10 @@ export function createPipeline(deps: { store: Store; maxBytes: number; log?: Log
 
   return {
     ingestor,
-    load: () => grouper.load(),
+    async load() {
+      await grouper.load();
+      await indexUnindexed();
+    },
     takeChanges() {
       const out = [...changes.values()];
       changes.clear();

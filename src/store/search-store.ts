@@ -47,6 +47,8 @@ export type SearchMethods = {
    * ignored. Newest day first, then best-sourced, then most relevant. Any text is a valid query.
    */
   searchStories(query: string, opts?: { limit?: number }): Promise<SearchHit[]>;
+  /** Ids of stories with no search entry yet (e.g. stored before search existed), oldest first. */
+  listUnindexedStories(opts?: { limit?: number }): Promise<string[]>;
 };
 
 /** The side table both dialects keep; SQLite adds an FTS5 table keyed by `id`, PostgreSQL a tsvector. */
@@ -185,6 +187,19 @@ export function createSearchMethods(ctx: StoreContext): SearchMethods {
             where id = ${id}`.execute(trx);
         }
       });
+    },
+
+    async listUnindexedStories(opts = {}) {
+      const rows = await db
+        .selectFrom('stories')
+        .leftJoin('story_search', 'story_search.story_id', 'stories.id')
+        .select('stories.id')
+        .where('story_search.story_id', 'is', null)
+        .orderBy('stories.updated')
+        .orderBy('stories.id')
+        .limit(toLimit(opts.limit ?? 500))
+        .execute();
+      return rows.map((r) => r.id);
     },
 
     async searchStories(query, opts = {}) {

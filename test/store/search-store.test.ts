@@ -158,6 +158,23 @@ describe.each(listDialectCases())('story search on $name', ({ newLocation }) => 
     );
   });
 
+  it('lists stories that have no search entry yet', async () => {
+    const store = await open(newLocation());
+    const story = (id: string, updated: string) => ({
+      id,
+      articleIds: [],
+      related: [],
+      version: 1,
+      firstSeen: updated,
+      updated,
+    });
+    await store.saveStory(story('s-late', '2026-04-02T00:00:00.000Z'));
+    await store.saveStory(story('s-early', '2026-04-01T00:00:00.000Z'));
+    expect(await store.listUnindexedStories()).toEqual(['s-early', 's-late']);
+    await store.indexStory(makeDoc({ storyId: 's-early' }));
+    expect(await store.listUnindexedStories({ limit: 5 })).toEqual(['s-late']);
+  });
+
   it('refuses a malformed entry with a clear error', async () => {
     const store = await open(newLocation());
     await expect(store.indexStory(makeDoc({ storyId: '' }))).rejects.toBeInstanceOf(InputError);
