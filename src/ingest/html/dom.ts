@@ -43,12 +43,19 @@ export const TEXT_NODE = 3;
  * without them), so a page missing them gets them added first.
  */
 export function parseDocument(html: string): DomDocument {
-  return parseHTML(completeSkeleton(html)).document as unknown as DomDocument;
+  const doc = parseHTML(completeSkeleton(html)).document as unknown as DomDocument;
+  if (doc.documentElement?.localName === 'html') return doc;
+  // An "<html" that sat inside a comment or a script fooled the check above; wrap the whole page.
+  return parseHTML(wrapInSkeleton(html)).document as unknown as DomDocument;
+}
+
+function wrapInSkeleton(html: string): string {
+  return `<!doctype html><html><head></head><body>${html}</body></html>`;
 }
 
 function completeSkeleton(html: string): string {
   const htmlTag = /<html(?=[\s>])[^>]*>/i.exec(html);
-  if (!htmlTag) return `<!doctype html><html><head></head><body>${html}</body></html>`;
+  if (!htmlTag) return wrapInSkeleton(html);
   let out = html;
   const afterHtml = htmlTag.index + htmlTag[0].length;
   if (!/<head[\s>]/i.test(out)) out = `${out.slice(0, afterHtml)}<head></head>${out.slice(afterHtml)}`;

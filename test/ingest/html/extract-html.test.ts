@@ -206,6 +206,14 @@ describe('extractHtml: rejects pages without an article', () => {
     });
   }
 
+  it('reads markup whose only "<html" sits inside a script, an svg or a comment', () => {
+    for (const html of ['<script><html>x', '<svg>a<html>', '<!-- <html> -->']) {
+      expect(() => extractHtml(html)).toThrow(/no readable article body/);
+    }
+    const text = 'Officials confirmed the bridge will reopen next week.';
+    expect(extractHtml(`<!-- <html lang="en"> --><p>${text}</p>`).text).toBe(text);
+  });
+
   it('names the page and the reason', () => {
     try {
       extractHtml('', { url: 'https://x.example/p' });
