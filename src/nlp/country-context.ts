@@ -26,6 +26,12 @@ export const PARTY_NOUNS = new Set(
     ' ',
   ),
 );
+/** "Russia's invasion", "Israel's strikes": what a country does, after its possessive. */
+const PARTY_ACTIONS = new Set(
+  'invasion attack attacks strikes offensive decision response proposal demands demand plan move bid refusal support backing approval statement war campaign withdrawal threat threats sanctions policy stance position'.split(
+    ' ',
+  ),
+);
 /** Words before a country that make it a party: "talks with Israel", "between Syria and Israel". */
 const PARTY_BEFORE = new Set('with between by against and nor accused urged'.split(' '));
 
@@ -64,7 +70,7 @@ export function classifyCountryUse(
   if (end.possessive && next) {
     const w = next.text.toLowerCase();
     if (PLACE_NOUNS.has(w)) use.place = true;
-    if (PARTY_NOUNS.has(w)) use.party = true;
+    if (PARTY_NOUNS.has(w) || PARTY_ACTIONS.has(w)) use.party = true;
   }
   if (prev && spaceBefore && PARTY_BEFORE.has(prevWord)) use.party = true;
   // "between Syria and Israel": the second of a pair.

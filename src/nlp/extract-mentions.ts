@@ -66,6 +66,9 @@ export function extractMentions(article: MentionSource): Mention[] {
     const countriesHere: string[] = [];
     const isRoleModifier = (w: string, t?: Token) =>
       t && /^\p{Ll}/u.test(w) ? isRoleWord(tagsAt(t)) : isModifier(w);
+    // Before a capitalised title only adjectives qualify it: "interim President", not "impeach President".
+    const isTitleModifier = (w: string, t?: Token) =>
+      t && /^\p{Ll}/u.test(w) ? isRoleWord(tagsAt(t)) && tagsAt(t).has('Adjective') : isModifier(w);
     const add = (o: Omit<Occurrence, 'order' | 'weight'>, ti: number) =>
       occurrences.push({ ...o, order: si * 10_000 + ti, weight });
     const addParty = (country: string, ti: number) =>
@@ -117,7 +120,7 @@ export function extractMentions(article: MentionSource): Mention[] {
       const nameIdx = tokens.indexOf(nameToks[0]!);
       const roles: (string | null)[] = [];
       if (titleWords) {
-        const prefix = findRoleBefore(sentence, tokens, firstIdx, isRoleModifier, false);
+        const prefix = findRoleBefore(sentence, tokens, firstIdx, isTitleModifier, false);
         roles.push(prefix ? `${prefix} ${titleWords}` : titleWords);
       } else roles.push(findRoleBefore(sentence, tokens, nameIdx, isRoleModifier));
       roles.push(findRoleAfter(sentence, chunk.end));
@@ -138,8 +141,10 @@ export function extractMentions(article: MentionSource): Mention[] {
         Boolean(titleWords) ||
         (nameToks.length >= 2 &&
           nameToks.some((t) => looksLikePerson(tagsAt(t))) &&
-          !nameToks.some((t) => gaz.lookupPlace(t.text)));
-      const place = !hasOrgWord && !personSignal ? lookupChunkPlace(name, gaz) : null;
+          !nameToks.some((t) => isStrongPlace(gaz.lookupPlace(t.text))));
+      const found = personSignal ? null : lookupChunkPlace(name, gaz);
+      // "West Bank" is a place despite "Bank"; "Bank of Georgia" is not.
+      const place = found && (!hasOrgWord || found.curated === true) ? found : null;
 
       if (place?.kind === 'country') {
         previousPlace = place;
@@ -267,6 +272,11 @@ export function extractMentions(article: MentionSource): Mention[] {
 
   resolvePending(pending, occurrences, gaz);
   return toMentions(occurrences);
+}
+
+/** A word that is surely a place, not also a first name or surname ("George", "Norton" are both). */
+function isStrongPlace(p: Place | null): boolean {
+  return p !== null && (p.kind === 'country' || p.curated === true);
 }
 
 /** "Syrian officials", "Israeli and Syrian security chiefs": a demonym standing for its government. */

@@ -92,7 +92,11 @@ export function isHyphenModifier(word: string): boolean {
 /** Whether nothing but spaces (no punctuation) separates two tokens. */
 function joined(sentence: string, a: Token, b: Token): boolean {
   const gap = sentence.slice(a.end, b.start);
-  return /^\s+$/.test(gap) || (TITLE_ABBREVIATIONS.has(a.text) && /^\.\s+$/.test(gap));
+  // "Gov. Kristi Noem", "George W. Bush": a title or an initial with its period stays in the name.
+  return (
+    /^\s+$/.test(gap) ||
+    ((TITLE_ABBREVIATIONS.has(a.text) || /^\p{Lu}$/u.test(a.text)) && /^\.\s+$/.test(gap))
+  );
 }
 
 /** Titles written with a period inside a name: "Gov. Kristi Noem", "Mr. Dermer". */

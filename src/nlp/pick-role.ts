@@ -12,13 +12,39 @@ function scoreRole(role: string): number {
   return nouns * 3 + Math.min(words.length, 10) - (role.length > MAX_ROLE_CHARS ? 10 : 0);
 }
 
+const ABBREVIATED_TITLES: Readonly<Record<string, string>> = {
+  Gov: 'Governor',
+  Sen: 'Senator',
+  Rep: 'Representative',
+  Gen: 'General',
+  Lt: 'Lieutenant',
+  Col: 'Colonel',
+  Sgt: 'Sergeant',
+  Capt: 'Captain',
+  Cmdr: 'Commander',
+  Adm: 'Admiral',
+  Maj: 'Major',
+  Prof: 'Professor',
+  Supt: 'Superintendent',
+  Insp: 'Inspector',
+  Det: 'Detective',
+  Pres: 'President',
+  Rev: 'Reverend',
+};
+const ABBREVIATION = new RegExp(`\\b(${Object.keys(ABBREVIATED_TITLES).join('|')})\\.?(?=\\s|$)`, 'g');
+
+/** "South Dakota Gov." → "South Dakota Governor". */
+function expandTitles(role: string): string {
+  return role.replace(ABBREVIATION, (_, t: string) => ABBREVIATED_TITLES[t] ?? t);
+}
+
 /** The most informative of several roles found for one name, or null. */
 export function pickRole(roles: ReadonlyArray<string | null | undefined>): string | null {
   let best: string | null = null;
   let bestScore = 0;
   for (const r of roles) {
     if (!r) continue;
-    const role = r.replace(/\s+/g, ' ').trim();
+    const role = expandTitles(r.replace(/\s+/g, ' ').trim());
     if (HONORIFICS.test(role)) continue;
     const s = scoreRole(role) || (role.split(' ').length <= 4 ? 1 : 0);
     if (s > bestScore) {

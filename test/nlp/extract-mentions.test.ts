@@ -47,6 +47,27 @@ describe('extractMentions', () => {
     expect(find(ms, 'Bill Norton', 'person')?.role).toBe('then-US president');
   });
 
+  it('keeps initials and abbreviated titles inside a name', () => {
+    const text = 'Former president George W. Norton met Gov. Lina Ortiz in Chicago on Monday.';
+    const people = names(extractMentions({ title: null, text, outlet: null, cites: [] }), 'person');
+    expect(people).toEqual(expect.arrayContaining(['George W. Norton', 'Lina Ortiz']));
+    expect(find(extractMentions({ title: null, text, outlet: null, cites: [] }), 'Lina Ortiz')?.role).toBe(
+      'Governor',
+    );
+  });
+
+  it('reads no names into headline-style capitals, and knows listed places with organisation words', () => {
+    const ms = extractMentions({
+      title: 'Pentagon Used New Drones In Desert Raid',
+      text: 'Settlers clashed with farmers in the West Bank on Friday, officials said.',
+      outlet: null,
+      cites: [],
+    });
+    expect(names(ms, 'person')).toEqual([]);
+    expect(find(ms, 'West Bank', 'place')?.country).toBe('Palestine');
+    expect(names(ms, 'org')).not.toContain('West Bank');
+  });
+
   it('finds roles in titles, cue words and appositives', () => {
     expect(find(wire, 'Youssef bin Tahar')?.role).toBe('Moroccan Foreign Minister');
     expect(find(wire, 'Karim al-Haddad')?.role).toBe('senior Algerian security official');
