@@ -55,6 +55,8 @@ export type FakeSlackApi = {
     timeoutMs?: number,
   ): Promise<Record<string, unknown>>;
   callsOf(method: string): FakeSlackCall[];
+  /** Called with each Web API call as it arrives, before it is answered. */
+  onCall(listener: ((call: FakeSlackCall) => void) | null): void;
   close(): Promise<void>;
 };
 
@@ -101,6 +103,7 @@ export async function startFakeSlackApi(opts: FakeSlackOptions = {}): Promise<Fa
   const socketWaiters: (() => void)[] = [];
   const ackWaiters = new Map<string, (ack: Record<string, unknown>) => void>();
   let envelopeCounter = 0;
+  let callListener: ((call: FakeSlackCall) => void) | null = null;
   let tsCounter = 0;
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
 
@@ -212,7 +215,9 @@ export async function startFakeSlackApi(opts: FakeSlackOptions = {}): Promise<Fa
         return;
       }
       const method = api[1]!;
-      calls.push({ method, body, headers: req.headers });
+      const call = { method, body, headers: req.headers };
+      calls.push(call);
+      callListener?.(call);
       if (stalls.delete(method)) return;
       const status = httpFailures.get(method);
       if (status !== undefined) {
@@ -309,6 +314,9 @@ export async function startFakeSlackApi(opts: FakeSlackOptions = {}): Promise<Fa
       });
     },
     callsOf: (method) => calls.filter((c) => c.method === method),
+    onCall: (listener) => {
+      callListener = listener;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();
