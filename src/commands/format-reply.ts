@@ -14,15 +14,13 @@ export function formatDay(iso: string, timeZone = 'UTC'): string {
 
 export const sourcesText = (n: number) => `${n} source${n === 1 ? '' : 's'}`;
 
-/** One line per story: id, headline, independent sources, day. */
-export function formatStoryLine(s: {
-  storyId: string;
-  headline: string;
-  independentSources: number;
-  updated: string;
-}): string {
+/** One line per story: id, headline, independent sources, day (in `timeZone`). */
+export function formatStoryLine(
+  s: { storyId: string; headline: string; independentSources: number; updated: string },
+  timeZone = 'UTC',
+): string {
   const headline = s.headline.length > 120 ? `${s.headline.slice(0, 119)}…` : s.headline;
-  return `• ${s.storyId} — ${headline} — ${sourcesText(s.independentSources)} — ${formatDay(s.updated)}`;
+  return `• ${s.storyId} — ${headline} — ${sourcesText(s.independentSources)} — ${formatDay(s.updated, timeZone)}`;
 }
 
 export function describeSchedule(schedule: Schedule, timeZone: string): string {

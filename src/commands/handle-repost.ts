@@ -18,7 +18,11 @@ export const handleRepost: SubcommandHandler<'repost'> = async (command, req, de
     { platform: req.platform, channelId },
     req.userId,
   );
-  const where = elsewhere ? (target.byName ? `#${target.channelId}` : `<#${channelId}>`) : 'this channel';
+  const where = elsewhere
+    ? target.byName
+      ? `#${target.channelId}`
+      : `channel ${channelId}`
+    : 'this channel';
   if (!result.ok) return privately(`Could not repost story ${command.storyId} in ${where}: ${result.reason}`);
   return privately(`Reposted story ${command.storyId} in ${where}.`);
 };

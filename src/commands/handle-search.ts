@@ -9,7 +9,7 @@ export const handleSearch: SubcommandHandler<'search'> = async (command, _req, d
   const shown = hits.slice(0, SEARCH_RESULTS);
   const lines = [
     `Stories for “${command.query}”, newest and best-sourced first:`,
-    ...shown.map(formatStoryLine),
+    ...shown.map((h) => formatStoryLine(h, deps.config.defaultTimeZone)),
   ];
   if (hits.length > SEARCH_RESULTS) lines.push('More match: add words to narrow the search.');
   lines.push('Full story: /news story <id>');

@@ -57,10 +57,10 @@ export const handleToday: SubcommandHandler<'today'> = async (command, req, deps
   const top = ranked.slice(0, TODAY_DIGESTS);
   const rest = ranked.slice(TODAY_DIGESTS);
   const lines = [`Today’s top ${top.length} of ${ranked.length} stories (${view.timeZone})${filterNote}:`];
-  for (const d of top) lines.push(formatStoryLine(d));
+  for (const d of top) lines.push(formatStoryLine(d, view.timeZone));
   if (rest.length > 0) {
     lines.push(`${rest.length} more:`);
-    for (const d of rest.slice(0, TODAY_MORE_LINES)) lines.push(formatStoryLine(d));
+    for (const d of rest.slice(0, TODAY_MORE_LINES)) lines.push(formatStoryLine(d, view.timeZone));
     if (rest.length > TODAY_MORE_LINES) lines.push(`… find others with /news search <words>`);
   }
   return { visibility: 'private', text: lines.join('\n'), digests: top };

@@ -27,7 +27,7 @@ export type CommandKind = Command['kind'];
 export type ParseCommandResult = { ok: true; command: Command } | { ok: false; error: string; help: string };
 
 export const COMMAND_HELP = [
-  '*/news* — news digests from the sources this workspace follows',
+  '/news — news digests from the sources this workspace follows',
   '/news help — this text',
   '/news today [filter] — today’s top stories',
   '/news search <words> — find past stories ("quoted phrases" allowed)',
