@@ -71,10 +71,10 @@ function extractPage(html: string, pageUrl: string | null, source: string): Extr
 
   const metadata = extractMetadata(doc, pageUrl);
   const { bylines } = cleanDocument(doc);
-  let article = readArticle(doc, metadata.title);
+  let article = readArticle(doc, metadata.title, bylines);
   if (article.text.length < MIN_BODY_CHARS) {
     // Our cleanup can strip a page whose markup names everything like boilerplate; try it untouched.
-    const raw = readArticle(parseDocument(html), metadata.title);
+    const raw = readArticle(parseDocument(html), metadata.title, bylines);
     if (raw.text.length > article.text.length) article = raw;
   }
   let text = article.text;
@@ -94,7 +94,11 @@ function extractPage(html: string, pageUrl: string | null, source: string): Extr
   };
 }
 
-function readArticle(doc: DomDocument, title: string | null): { text: string; credits: string[] } {
+function readArticle(
+  doc: DomDocument,
+  title: string | null,
+  bylines: string[],
+): { text: string; credits: string[] } {
   let content: DomElement | null = null;
   try {
     const parsed = new Readability(doc as never, { serializer: (el) => el as unknown }).parse();
@@ -105,7 +109,7 @@ function readArticle(doc: DomDocument, title: string | null): { text: string; cr
   }
   if (!content) return { text: '', credits: [] };
   cleanContent(content);
-  const { paragraphs, credits } = filterParagraphs(renderText(content).split('\n\n'), title);
+  const { paragraphs, credits } = filterParagraphs(renderText(content).split('\n\n'), title, bylines);
   return { text: paragraphs.join('\n\n'), credits };
 }
 

@@ -15,7 +15,6 @@ const BOILERPLATE_LINES: RegExp[] = [
   /(copyright|©|\(c\)\s*\d{4}|all rights reserved)/i,
   /this (post|article|page|story) (may )?contains? affiliate/i,
   /(uses|use) cookies/i,
-  /^(by|von|por|par|di)\s+[\p{Lu}][\p{L}'.-]+(\s+[\p{Lu}][\p{L}'.-]+){0,3}(\s*(,|and|&|\|)\s*.*)?$/u,
   /^(tags?|topics?|filed under|categories|category|keywords)\s*:/i,
   /^(this (slideshow|video|content|feature) requires javascript|media playback is unsupported)/i,
   /^(want|have) a (news )?tip\?/i,
@@ -43,6 +42,7 @@ const CREDIT_LINES: RegExp[] = [
   /^\(?(writing|editing|edited|compiled|written) by\b/i,
   /^\(?(with|additional) (reporting|input|contributions?) (from|by)\b/i,
   /^(source|sources|via)\s*:/i,
+  /^(?:[Bb]y|BY|[Vv]on|[Pp]or|[Pp]ar|[Dd]i)\s+[\p{Lu}][\p{L}'.-]+(\s+[\p{Lu}][\p{L}'.-]+){0,3}(\s*(,|and|&|\||-|–)\s*[^.!?]*)?$/u,
 ];
 const CREDIT_LINE = 400;
 
@@ -88,6 +88,23 @@ function isEdgeLine(p: string, maxWords: number): boolean {
   return /^[\p{L}\p{N}]/u.test(p) || p.length < 40;
 }
 
+const AUTHOR_BIO =
+  /^(\p{Lu}[\p{L}'’.-]+\s+){1,3}(is|was|covers|writes|has been|joined)\b.{0,160}\b(reporter|writer|editor|correspondent|journalist|contributor|columnist|author|curator|producer|host|critic|freelancer)s?\b/u;
+
+/**
+ * "Jane Doe is a reporter for …" closing an article is the author's bio, not the story — when Jane
+ * Doe is the byline; a story may well end by saying who someone in it is.
+ */
+function isAuthorBio(p: string, bylines: string[]): boolean {
+  const m = p.length <= SHORT_LINE ? AUTHOR_BIO.exec(p) : null;
+  if (!m) return false;
+  const name = p
+    .slice(0, m[0].length)
+    .split(/\s+(?:is|was|covers|writes|has been|joined)\b/u)[0]!
+    .trim();
+  return bylines.some((b) => b.includes(name));
+}
+
 const normalize = (s: string) =>
   s
     .toLowerCase()
@@ -105,7 +122,11 @@ export type FilteredParagraphs = {
  * headline, and short label-like lines at the start and end of the article. Attribution lines are
  * returned apart, as credits.
  */
-export function filterParagraphs(paragraphs: string[], title: string | null): FilteredParagraphs {
+export function filterParagraphs(
+  paragraphs: string[],
+  title: string | null,
+  bylines: string[] = [],
+): FilteredParagraphs {
   const titleKey = title ? normalize(title) : null;
   const credits: string[] = [];
   const out = paragraphs
@@ -115,6 +136,7 @@ export function filterParagraphs(paragraphs: string[], title: string | null): Fi
   while (start < out.length - 1 && isEdgeLine(out[start]!, LEAD_LABEL_WORDS)) start++;
   let end = out.length;
   while (end - 1 > start && isEdgeLine(out[end - 1]!, TAIL_LABEL_WORDS)) end--;
+  while (end - 1 > start && isAuthorBio(out[end - 1]!, bylines)) end--;
   credits.unshift(...out.slice(0, start));
   credits.push(...out.slice(end));
   return { paragraphs: out.slice(start, end), credits };
