@@ -72,6 +72,8 @@ export type MemoryPost = {
   threadOf: string | null;
   edits: number;
   deliveryKey: string | null;
+  /** The clock (possibly fake) when it was posted. */
+  at: string;
 };
 
 export type MemoryAdapter = Adapter & {
@@ -99,7 +101,7 @@ export function createMemoryAdapter(name: string, caps: Partial<AdapterCapabilit
 
   function post(
     to: ChannelRef,
-    p: Omit<MemoryPost, 'id' | 'channelId' | 'edits' | 'threadOf' | 'deliveryKey'>,
+    p: Omit<MemoryPost, 'id' | 'channelId' | 'edits' | 'threadOf' | 'deliveryKey' | 'at'>,
     options?: PostOptions,
   ): PostResult {
     if (goneChannels.has(to.channelId)) return { ok: false, reason: 'channel_not_found', permanent: true };
@@ -122,6 +124,7 @@ export function createMemoryAdapter(name: string, caps: Partial<AdapterCapabilit
       edits: 0,
       threadOf: options?.threadOf?.messageId ?? null,
       deliveryKey: options?.deliveryKey ?? null,
+      at: new Date().toISOString(),
     };
     posts.push(m);
     return { ok: true, ref: { platform: name, channelId: to.channelId, messageId: m.id } };
