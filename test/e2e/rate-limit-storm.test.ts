@@ -89,7 +89,9 @@ describe('a 429 storm across many channels', () => {
     // Every refusal was waited out for at least its Retry-After; posts to one channel were spaced ≥ 1 s.
     expect(rec.waits.filter((w) => w >= 2000).length).toBeGreaterThanOrEqual(refused);
     expect(rec.waits.filter((w) => w >= 1000 && w < 2000).length).toBeGreaterThan(0);
-    console.info(`Slack 429 storm: ${slack.fake.messages.length} posts, ${refused} refused with 429, 0 duplicates`);
+    console.info(
+      `Slack 429 storm: ${slack.fake.messages.length} posts, ${refused} refused with 429, 0 duplicates`,
+    );
   });
 
   it('Discord: discord.js waits out 429s per route; every post once', async () => {
