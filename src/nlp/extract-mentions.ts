@@ -2,7 +2,7 @@ import type { Mention } from '../types.ts';
 import { borderName, classifyCountryUse, mentionsSharedBorder, PARTY_NOUNS } from './country-context.ts';
 import { findRoleAfter, findRoleBefore, isTitleWord, splitTitle } from './find-roles.ts';
 import { getGazetteer, type Place } from './gazetteer.ts';
-import { nameWords } from './join-names.ts';
+import { foldName, nameWords } from './join-names.ts';
 import {
   ALL_PLACES,
   type Occurrence,
@@ -52,6 +52,9 @@ export function extractMentions(article: MentionSource): Mention[] {
   const gaz = getGazetteer();
   const isModifier = (w: string) => gaz.lookupDemonym(w) !== null || gaz.lookupPlace(w)?.kind === 'country';
   const acronyms = findAcronyms(sentences);
+  const sourceNames = new Map<string, string>();
+  for (const n of [article.outlet, ...(Array.isArray(article.cites) ? article.cites : [])])
+    if (typeof n === 'string' && n.trim()) sourceNames.set(foldName(n), findNewsOutlet(n) ?? n.trim());
   const occurrences: Occurrence[] = [];
   const pending: Pending[] = [];
 
@@ -126,6 +129,14 @@ export function extractMentions(article: MentionSource): Mention[] {
       roles.push(findRoleAfter(sentence, chunk.end));
       const role = pickRole(roles);
 
+      // The article's outlet and the outlets it cites are organisations, whatever their names look like;
+      // a cited name that reads like a person's stays a person (the cites list may hold reporters).
+      const cited = sourceNames.get(foldName(fullText)) ?? sourceNames.get(foldName(name));
+      const ownOutlet = cited !== undefined && foldName(cited) === foldName(article.outlet ?? '');
+      if (cited && (ownOutlet || !nameToks.some((t) => looksLikePerson(tagsAt(t))))) {
+        add({ kind: 'org', name: cited, role: null, country: null }, nameIdx);
+        continue;
+      }
       const known = findKnownOrg(name) ?? acronyms.get(name);
       if (known) {
         add({ kind: 'org', name: known, role: null, country: null }, nameIdx);

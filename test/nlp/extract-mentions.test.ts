@@ -102,6 +102,20 @@ describe('extractMentions', () => {
     expect(wire.some((m) => /ministry/i.test(m.name))).toBe(false);
   });
 
+  it('treats the outlet and the sources an article cites as organisations', () => {
+    const text =
+      'The talks in Geneva were first reported by Lakeside Courier, which cited Harbour Wire and Omar Faris.';
+    const ms = extractMentions({
+      title: null,
+      text,
+      outlet: 'Lakeside Courier',
+      cites: ['Harbour Wire', 'Omar Faris'],
+    });
+    expect(find(ms, 'Lakeside Courier', 'org')).toBeDefined();
+    expect(find(ms, 'Harbour Wire', 'org')).toBeDefined();
+    expect(names(ms, 'person')).toEqual(['Omar Faris']);
+  });
+
   it('orders mentions by first appearance, title first', () => {
     const first = wire[0];
     expect(['Morocco', 'Algeria']).toContain(first?.name);
