@@ -1,6 +1,7 @@
-// `npx tsx scripts/eval-stories.ts [--scale N] [--no-seeds]`: grouping and digest quality on ../shared/seeds
-// (parse → cites → store → mentions → grouper → buildDigest → export → score-digest.mjs), then the cost of
-// grouping per article as an in-memory store grows to N synthetic articles (default 20000).
+// `npx tsx scripts/eval-stories.ts [--scale N] [--no-seeds] [--bench]`: grouping and digest quality on
+// ../shared/seeds (parse → cites → store → mentions → grouper → buildDigest → export → score-digest.mjs);
+// with --bench, the time per article of extraction, entities and grouping on the 181 benchmark pages; then
+// the cost of grouping per article as an in-memory store grows to N synthetic articles (default 20000).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,11 @@ import { createStore } from '../src/store/index.ts';
 import type { ArticleInput, Mention, Story } from '../src/types.ts';
 
 const { values } = parseArgs({
-  options: { scale: { type: 'string', default: '20000' }, 'no-seeds': { type: 'boolean' } },
+  options: {
+    scale: { type: 'string', default: '20000' },
+    'no-seeds': { type: 'boolean' },
+    bench: { type: 'boolean' },
+  },
 });
 const shared = resolve(process.env.NEWSBOT_SHARED ?? '../shared');
 
@@ -76,6 +81,37 @@ async function evalSeeds() {
     ),
   );
   console.log(`export: ${file}`);
+  await store.close();
+}
+
+async function evalBench() {
+  const { extractMentions } = await import('../src/nlp/index.ts');
+  const { buildDigest } = await import('../digests/build-digest.ts');
+  const { createIngestor } = await import('../src/ingest/create-ingestor.ts');
+  const dir = join(shared, 'article-extraction-benchmark', 'html');
+  if (!existsSync(dir)) return console.error(`no benchmark pages at ${dir}`);
+  const store = await createStore({ sqlitePath: ':memory:' });
+  let t = performance.now();
+  const summary = await createIngestor({ store, maxBytes: 5 * 1024 * 1024 }).ingestPaths([dir]);
+  const extractMs = performance.now() - t;
+  const articles = await store.getArticles(summary.articleIds);
+  t = performance.now();
+  const items = articles.map((article) => ({ article, mentions: extractMentions(article) }));
+  const mentionsMs = performance.now() - t;
+  const grouper = createGrouper({ store });
+  t = performance.now();
+  await grouper.assignMany(items);
+  const groupMs = performance.now() - t;
+  const stories = await store.listStories();
+  const byId = new Map(items.map((i) => [i.article.id, i.mentions]));
+  t = performance.now();
+  for (const s of stories) buildDigest(s, articles, byId);
+  const digestMs = performance.now() - t;
+  const n = articles.length;
+  console.log(`== bench: ${n} pages → ${stories.length} stories; ms per article:`);
+  console.log(
+    `   extract+cites+store ${(extractMs / n).toFixed(1)}, entities ${(mentionsMs / n).toFixed(1)}, grouping ${(groupMs / n).toFixed(2)}, digest ${(digestMs / n).toFixed(2)}`,
+  );
   await store.close();
 }
 
@@ -189,5 +225,6 @@ async function evalScale(total: number) {
 }
 
 if (!values['no-seeds']) await evalSeeds();
+if (values.bench) await evalBench();
 const scale = Number(values.scale);
 if (scale > 0) await evalScale(scale);

@@ -45,6 +45,8 @@ export type Grouper = {
 
 /** A different place named up front is a sign of a new development: it costs this much similarity. */
 const NEW_PLACE_PENALTY = 0.12;
+/** Time proximity: each day between the article and the story's span costs this much similarity. */
+const DAILY_DRIFT = 0.03;
 const LOAD_BATCH = 200;
 
 /**
@@ -105,7 +107,8 @@ export function createGrouper(deps: { store: Store }, options: GrouperOptions = 
   }
 
   const decide = (s: Similarity) => {
-    const score = s.newPlace ? s.score - NEW_PLACE_PENALTY : s.score;
+    const drift = Number.isNaN(s.gapDays) ? 0 : s.gapDays * DAILY_DRIFT;
+    const score = s.score - drift - (s.newPlace ? NEW_PLACE_PENALTY : 0);
     const tooFar = s.gapDays > joinWindowDays || s.ageDays > maxStoryDays;
     return { score, joins: score >= joinThreshold && !tooFar, related: s.score >= relatedThreshold };
   };
