@@ -19,8 +19,16 @@ type Token =
   | { type: 'open' | 'close' | 'and' | 'or' | 'not'; at: number; raw: string }
   | { type: 'term'; at: number; raw: string; field: FilterField; value: string; phrase: boolean };
 
-const FIELDS: Record<string, FilterField> = { who: 'who', where: 'where', outlet: 'outlet' };
-const OPERATORS: Record<string, 'and' | 'or' | 'not'> = { AND: 'and', OR: 'or', NOT: 'not' };
+const FIELDS = new Map<string, FilterField>([
+  ['who', 'who'],
+  ['where', 'where'],
+  ['outlet', 'outlet'],
+]);
+const OPERATORS = new Map<string, 'and' | 'or' | 'not'>([
+  ['AND', 'and'],
+  ['OR', 'or'],
+  ['NOT', 'not'],
+]);
 
 class FilterSyntaxError extends Error {}
 
@@ -74,7 +82,7 @@ function tokenize(input: string): Token[] {
     let end = i;
     while (end < text.length && !/[\s()"]/.test(text[end] as string)) end++;
     const word = text.slice(i, end);
-    const operator = OPERATORS[word];
+    const operator = OPERATORS.get(word.toUpperCase());
     if (operator) {
       tokens.push({ type: operator, at: i, raw: word });
       i = end;
@@ -82,11 +90,11 @@ function tokenize(input: string): Token[] {
     }
     const colon = word.indexOf(':');
     const fieldName = colon > 0 ? word.slice(0, colon).toLowerCase() : '';
-    if (colon > 0 && /^\p{L}+$/u.test(fieldName) && !(fieldName in FIELDS)) {
+    if (colon > 0 && /^\p{L}+$/u.test(fieldName) && !FIELDS.has(fieldName)) {
       throw new FilterSyntaxError(`unknown field "${word.slice(0, colon)}:" (use who:, where: or outlet:)`);
     }
-    if (colon > 0 && fieldName in FIELDS) {
-      const field = FIELDS[fieldName] as FilterField;
+    if (colon > 0 && FIELDS.has(fieldName)) {
+      const field = FIELDS.get(fieldName) as FilterField;
       if (colon === word.length - 1 && text[end] === '"') {
         const quoted = readQuoted(text, end);
         tokens.push(makeTerm(text.slice(i, quoted.end), i, field, quoted.value, true));

@@ -45,6 +45,15 @@ describe('parseFilter and matchesFilter', () => {
     expect(matches('bridge NOT ferry')).toBe(true);
     expect(matches('bridge -ferry')).toBe(true);
     expect(matches('-bridge')).toBe(false);
+    expect(matches('ferry or cable')).toBe(true);
+    expect(matches('bridge not cable')).toBe(false);
+  });
+
+  it('takes object-prototype names as plain words and unknown fields', () => {
+    expect(matches('constructor')).toBe(false);
+    expect(matchesFilter(parsed('toString'), makeDigest({ what: 'A toString call.' }))).toBe(true);
+    const field = parseFilter('constructor:x');
+    expect(field.ok || field.error).toMatch(/unknown field "constructor:"/);
   });
 
   it('binds AND tighter than OR, and parentheses override it', () => {
