@@ -51,6 +51,11 @@ export type DeliveryService = Delivery & {
   onStoriesChanged(changes: StoryChange[]): Promise<void>;
 };
 
+/** "europe/berlin" → "Europe/Berlin" (the form node-cron and listings use). */
+function canonicalTimeZone(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+}
+
 /** Subscriptions, scheduled digests, the delivery ledger, fan-out and story updates. */
 export function createDelivery(deps: DeliveryDeps): DeliveryService {
   const { store } = deps;
@@ -144,12 +149,17 @@ export function createDelivery(deps: DeliveryDeps): DeliveryService {
 
   function schedule(sub: Subscription): void {
     if (deps.cronJobs === false || !started || tasks.has(sub.id)) return;
-    const task = cron.schedule(toCronExpression(sub.schedule), () => service.runDue(now()), {
-      timezone: sub.timeZone,
-      noOverlap: true,
-      name: `digest-${sub.id}`,
-    });
-    tasks.set(sub.id, task);
+    try {
+      const task = cron.schedule(toCronExpression(sub.schedule), () => service.runDue(now()), {
+        timezone: sub.timeZone,
+        noOverlap: true,
+        name: `digest-${sub.id}`,
+      });
+      tasks.set(sub.id, task);
+    } catch (err) {
+      // The minute tick still finds its runs (due times are our own arithmetic).
+      log.warn({ subscription: sub.id, err: describeError(err) }, 'delivery: node-cron refused the schedule');
+    }
   }
 
   async function unschedule(id: string): Promise<void> {
@@ -164,8 +174,20 @@ export function createDelivery(deps: DeliveryDeps): DeliveryService {
       const check = checkSchedule(input.schedule, input.timeZone);
       if (!check.ok) throw new InputError(check.error, 'schedule');
       parseSubscriptionFilter(input.filter);
+      const timeZone = canonicalTimeZone(input.timeZone);
+      const same = (
+        await store.listSubscriptions({ platform: input.platform, channelId: input.channelId })
+      ).find(
+        (s) => toCronExpression(s.schedule) === toCronExpression(input.schedule) && s.timeZone === timeZone,
+      );
+      if (same)
+        throw new InputError(
+          `this channel already has subscription ${same.id} on that schedule; /news unsubscribe ${same.id} first to change it`,
+          'schedule',
+        );
       const sub = await store.addSubscription({
         ...input,
+        timeZone,
         filter: input.filter?.trim() || null,
         createdAt: now().toISOString(),
       });

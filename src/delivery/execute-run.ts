@@ -25,7 +25,18 @@ async function planRun(ctx: DeliveryContext, run: DigestRun, sub: Subscription):
       'delivery: stored filter unreadable; ignored',
     );
   }
-  const ranked = rankDigests(digests, filter);
+  // A story this channel already got is not posted afresh: its earlier post is edited or answered instead.
+  const earlier = await ctx.store.listDeliveries({
+    storyIds: stories.map((s) => s.id),
+    platform: run.platform,
+    channelId: run.channelId,
+    part: 'digest',
+  });
+  const shown = new Set(earlier.filter((e) => e.status === 'posted').map((e) => e.storyId));
+  const ranked = rankDigests(
+    digests.filter((d) => !shown.has(d.storyId)),
+    filter,
+  );
   if (ranked.length === 0) return [];
   const plan = planDigest(ranked, {
     limit: ctx.digestLimit,
@@ -142,7 +153,7 @@ export async function executeRun(
 ): Promise<RunOutcome> {
   const adapter = ctx.adapterOf(run.platform);
   if (!adapter) {
-    ctx.log.warn(
+    ctx.log.debug(
       { run: run.id, platform: run.platform },
       'delivery: no adapter for this platform; run left pending',
     );

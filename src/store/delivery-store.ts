@@ -98,6 +98,11 @@ export interface DeliveryStore {
     status?: DeliveryStatus;
     runId?: string;
     storyId?: string;
+    /** Entries of any of these stories (at most a few hundred). */
+    storyIds?: string[];
+    platform?: string;
+    channelId?: string;
+    part?: DeliveryPart;
   }): Promise<DeliveryEntry[]>;
 }
 
@@ -422,6 +427,13 @@ export function createDeliveryMethods(ctx: StoreContext): DeliveryStore {
       if (opts.status !== undefined) q = q.where('status', '=', opts.status);
       if (opts.runId !== undefined) q = q.where('run_id', '=', opts.runId);
       if (opts.storyId !== undefined) q = q.where('story_id', '=', opts.storyId);
+      if (opts.storyIds !== undefined) {
+        if (opts.storyIds.length === 0) return [];
+        q = q.where('story_id', 'in', opts.storyIds);
+      }
+      if (opts.platform !== undefined) q = q.where('platform', '=', opts.platform);
+      if (opts.channelId !== undefined) q = q.where('channel_id', '=', opts.channelId);
+      if (opts.part !== undefined) q = q.where('part', '=', opts.part);
       const rows = await q.orderBy('run_id').orderBy('pos').orderBy('created_at').orderBy('key').execute();
       return rows.map(toEntry);
     },

@@ -302,4 +302,46 @@ describe('delivery', () => {
     expect(texts(chat, 'c1')).toEqual(['Daily digest — 1 story', 'digest:story-1']);
     expect((await store.getDelivery(entry.key))?.status).toBe('posted');
   });
+
+  it('keeps one subscription per channel schedule, with the canonical time zone name', async () => {
+    const d = makeDelivery([createMemoryAdapter('chat')]);
+    const base = { platform: 'chat', channelId: 'c1', createdBy: 'u1', filter: null };
+    const sub = await d.subscribe({
+      ...base,
+      schedule: { kind: 'daily', time: '08:00' },
+      timeZone: 'europe/berlin',
+    });
+    expect(sub.timeZone).toBe('Europe/Berlin');
+    await expect(
+      d.subscribe({ ...base, schedule: { kind: 'cron', expression: '0 8 * * *' }, timeZone: berlin }),
+    ).rejects.toThrow(`already has subscription ${sub.id}`);
+    await d.subscribe({ ...base, schedule: { kind: 'daily', time: '18:00' }, timeZone: berlin });
+    expect(await d.listSubscriptions('chat', 'c1')).toHaveLength(2);
+    expect((await d.unsubscribe('chat', 'c1', sub.id)).map((s) => s.id)).toEqual([sub.id]);
+    expect(await d.listSubscriptions('chat', 'c1')).toHaveLength(1);
+  });
+
+  it('does not post a story afresh in a later digest once the channel has it', async () => {
+    const chat = createMemoryAdapter('chat');
+    const d = makeDelivery([chat]);
+    await seedMany(1, '2026-05-03T18:00:00.000Z');
+    await d.subscribe({
+      platform: 'chat',
+      channelId: 'c1',
+      schedule: { kind: 'daily', time: '08:00' },
+      timeZone: berlin,
+      filter: null,
+      createdBy: 'u1',
+    });
+    await d.runDue(at0800);
+    await seedStory(store, {
+      id: 'story-1',
+      title: 'Invented event number 1 in Velmora',
+      outlets: ['Velm Post', 'Harbour Wire', 'Coast Daily'],
+      updated: '2026-05-04T12:00:00.000Z',
+      version: 2,
+    });
+    await d.runDue(new Date('2026-05-05T06:00:00Z'));
+    expect(texts(chat, 'c1')).toEqual(['Daily digest — 1 story', 'digest:story-1']);
+  });
 });
