@@ -5,6 +5,7 @@ import { cleanDocument } from './clean-document.ts';
 import { type DomDocument, type DomElement, measureTree, parseDocument } from './dom.ts';
 import { extractMetadata } from './extract-metadata.ts';
 import { filterParagraphs } from './filter-paragraphs.ts';
+import { findDensestBlock } from './find-densest-block.ts';
 import { renderText } from './render-text.ts';
 
 export type ExtractedPage = {
@@ -77,6 +78,10 @@ function extractPage(html: string, pageUrl: string | null, source: string): Extr
     const raw = readArticle(parseDocument(html), metadata.title, bylines);
     if (raw.text.length > article.text.length) article = raw;
   }
+  if (article.text.length < MIN_BODY_CHARS) {
+    const densest = readDensestBlock(html, metadata.title, bylines);
+    if (densest.text.length > article.text.length) article = densest;
+  }
   let text = article.text;
   if (text.length < MIN_BODY_CHARS && metadata.jsonLdBody && metadata.jsonLdBody.length > text.length)
     text = readJsonLdBody(metadata.jsonLdBody);
@@ -110,6 +115,20 @@ function readArticle(
   if (!content) return { text: '', credits: [] };
   cleanContent(content);
   const { paragraphs, credits } = filterParagraphs(renderText(content).split('\n\n'), title, bylines);
+  return { text: paragraphs.join('\n\n'), credits };
+}
+
+function readDensestBlock(
+  html: string,
+  title: string | null,
+  bylines: string[],
+): { text: string; credits: string[] } {
+  const doc = parseDocument(html);
+  cleanDocument(doc);
+  const block = findDensestBlock(doc);
+  if (!block) return { text: '', credits: [] };
+  cleanContent(block);
+  const { paragraphs, credits } = filterParagraphs(renderText(block).split('\n\n'), title, bylines);
   return { text: paragraphs.join('\n\n'), credits };
 }
 
