@@ -89,3 +89,29 @@ export function explainStory(
   });
   return { storyId: story.id, related: story.related, articles: out };
 }
+
+function gapText(hours: number): string {
+  return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} days`;
+}
+
+/** The explanation as plain text, for `/news why`. */
+export function renderExplanation(e: StoryExplanation): string {
+  const lines = [`Story ${e.storyId}: ${e.articles.length} article${e.articles.length === 1 ? '' : 's'}`];
+  e.articles.forEach((a, i) => {
+    const label = `${i + 1}. ${a.title ?? a.articleId}${a.outlet ? ` (${a.outlet})` : ''}`;
+    if (a.founder) return lines.push(`${label} — started the story`);
+    const reasons = [
+      a.copyOf ? `copy of ${a.copyOf}` : '',
+      a.sharedNames.length ? `names ${a.sharedNames.join(', ')}` : '',
+      a.sharedPlaces.length ? `places ${a.sharedPlaces.join(', ')}` : '',
+      a.sharedCites.length ? `cites ${a.sharedCites.join(', ')}` : '',
+      a.sharedTerms.length ? `words ${a.sharedTerms.join(', ')}` : '',
+    ].filter(Boolean);
+    const when = a.gapHours === null ? '' : `, ${gapText(a.gapHours)} after the nearest earlier article`;
+    lines.push(
+      `${label} — joined (similarity ${a.similarity ?? '?'}${when}): ${reasons.join('; ') || 'no shared names or words'}`,
+    );
+  });
+  if (e.related.length) lines.push(`Related stories: ${e.related.join(', ')}`);
+  return lines.join('\n');
+}

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGrouper } from '../../src/grouping/index.ts';
+import { createGrouper, renderExplanation } from '../../src/grouping/index.ts';
 import { createStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/store.ts';
 import type { Article, Mention } from '../../src/types.ts';
@@ -182,6 +182,13 @@ describe('createGrouper', () => {
     expect(joined.sharedPlaces).toEqual(expect.arrayContaining(['Brennick', 'Ostvale']));
     expect(joined.sharedTerms).toContain('brennick');
     expect(joined.gapHours).toBe(3.5);
+    const text = renderExplanation(why!);
+    expect(text).toMatch(
+      /^Story s[0-9a-f]{16}: 2 articles\n1\. .+ \(Valley Courier\) — started the story\n2\. /,
+    );
+    expect(text).toMatch(
+      /joined \(similarity 0\.\d+, 3\.5 h after the nearest earlier article\): names .*Lena Marsh/,
+    );
     expect(await grouper.explain('s-unknown')).toBeNull();
   });
 
