@@ -97,9 +97,12 @@ function gapText(hours: number): string {
 /** The explanation as plain text, for `/news why`. */
 export function renderExplanation(e: StoryExplanation): string {
   const lines = [`Story ${e.storyId}: ${e.articles.length} article${e.articles.length === 1 ? '' : 's'}`];
-  e.articles.forEach((a, i) => {
+  for (const [i, a] of e.articles.entries()) {
     const label = `${i + 1}. ${a.title ?? a.articleId}${a.outlet ? ` (${a.outlet})` : ''}`;
-    if (a.founder) return lines.push(`${label} — started the story`);
+    if (a.founder) {
+      lines.push(`${label} — started the story`);
+      continue;
+    }
     const reasons = [
       a.copyOf ? `copy of ${a.copyOf}` : '',
       a.sharedNames.length ? `names ${a.sharedNames.join(', ')}` : '',
