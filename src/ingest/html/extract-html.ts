@@ -99,11 +99,7 @@ function extractPage(html: string, pageUrl: string | null, source: string): Extr
   };
 }
 
-function readArticle(
-  doc: DomDocument,
-  title: string | null,
-  bylines: string[],
-): { text: string; credits: string[] } {
+function readArticle(doc: DomDocument, title: string | null, bylines: string[]): BodyText {
   let content: DomElement | null = null;
   try {
     const parsed = new Readability(doc as never, { serializer: (el) => el as unknown }).parse();
@@ -112,24 +108,22 @@ function readArticle(
     // Readability gives up on some broken documents; the caller's fallbacks still get a chance.
     content = null;
   }
-  if (!content) return { text: '', credits: [] };
-  cleanContent(content);
-  const { paragraphs, credits } = filterParagraphs(renderText(content).split('\n\n'), title, bylines);
-  return { text: paragraphs.join('\n\n'), credits };
+  return content ? readBlock(content, title, bylines) : { text: '', credits: [] };
 }
 
-function readDensestBlock(
-  html: string,
-  title: string | null,
-  bylines: string[],
-): { text: string; credits: string[] } {
-  const doc = parseDocument(html);
-  cleanDocument(doc);
-  const block = findDensestBlock(doc);
-  if (!block) return { text: '', credits: [] };
+type BodyText = { text: string; credits: string[] };
+
+function readBlock(block: DomElement, title: string | null, bylines: string[]): BodyText {
   cleanContent(block);
   const { paragraphs, credits } = filterParagraphs(renderText(block).split('\n\n'), title, bylines);
   return { text: paragraphs.join('\n\n'), credits };
+}
+
+function readDensestBlock(html: string, title: string | null, bylines: string[]): BodyText {
+  const doc = parseDocument(html);
+  cleanDocument(doc);
+  const block = findDensestBlock(doc);
+  return block ? readBlock(block, title, bylines) : { text: '', credits: [] };
 }
 
 /** JSON-LD articleBody is plain text on most sites, HTML on some. */
