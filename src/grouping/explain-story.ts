@@ -114,7 +114,7 @@ export function renderExplanation(e: StoryExplanation): string {
     lines.push(
       `${label} — joined (similarity ${a.similarity ?? '?'}${when}): ${reasons.join('; ') || 'no shared names or words'}`,
     );
-  });
+  }
   if (e.related.length) lines.push(`Related stories: ${e.related.join(', ')}`);
   return lines.join('\n');
 }
