@@ -49,7 +49,7 @@ async function timePass(list: Page[]): Promise<PassTiming> {
 await serveCommands(async (command) => {
   const [verb, arg] = command.split(' ');
   if (verb === 'warmup') return timePass(pages.slice(0, Number(arg) || 10));
-  if (verb === 'pass') return timePass(pages);
+  if (verb === 'pass') return timePass(Number(arg) > 0 ? pages.slice(0, Number(arg)) : pages);
   if (verb !== 'finish') throw new Error(`unknown command ${command}`);
   const peakRssMb = readPeakRssMb();
   const stagePages = Math.min(pages.length, Number(stagePagesArg) || pages.length);

@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type FanoutResult, fanoutRows, runFanout } from './fanout.ts';
+import { fanoutRows, runFanout } from './fanout.ts';
+import type { FanoutWorkerResult } from './fanout-worker.ts';
 import { FULL_SCALE, groupingRows, runScale } from './grouping.ts';
 import { lookupRows } from './lookup.ts';
 import { memoryRows } from './memory.ts';
@@ -30,48 +31,69 @@ const log = (line: string) =>
 
 const machine = readMachine();
 const rows: Row[] = [];
-const raw: { throughput?: ThroughputResult; scale?: ScaleWorkerResult; fanout?: FanoutResult } = {};
+const raw: { throughput?: ThroughputResult; scale?: ScaleWorkerResult; fanout?: FanoutWorkerResult } = {};
 const work = mkdtempSync(join(tmpdir(), 'newsbot-bench-'));
 log(
   `${quick ? 'quick' : 'full'} bench on ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAverage.join(' ')}`,
 );
 
+/** A section that fails is reported in the table; the others still run. */
+async function runSection(name: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    log(`${name} failed: ${err instanceof Error ? err.stack : String(err)}`);
+    rows.push(
+      unavailable(name, 'section failed', err instanceof Error ? err.message.split('\n')[0]! : String(err)),
+    );
+  }
+}
+
 try {
-  if (wants('throughput')) {
-    if (!existsSync(htmlDir) || !existsSync(scoreTool)) {
-      rows.push(unavailable('throughput', 'extraction benchmark', `needs ${htmlDir} (set NEWSBOT_SHARED)`));
-    } else {
-      raw.throughput = await runThroughput({
-        htmlDir,
-        scoreTool,
-        workDir: work,
-        passes: quick ? 1 : 3,
-        warmupPages: quick ? 10 : 60,
-        stagePages: quick ? 40 : 181,
+  if (wants('throughput'))
+    await runSection('throughput', async () => {
+      if (!existsSync(htmlDir) || !existsSync(scoreTool)) {
+        rows.push(unavailable('throughput', 'extraction benchmark', `needs ${htmlDir} (set NEWSBOT_SHARED)`));
+      } else {
+        raw.throughput = await runThroughput({
+          htmlDir,
+          scoreTool,
+          workDir: work,
+          passes: quick ? 1 : 3,
+          warmupPages: quick ? 10 : 60,
+          stagePages: quick ? 30 : 181,
+          pageLimit: quick ? 40 : 0,
+          log,
+        });
+        rows.push(...throughputRows(raw.throughput));
+      }
+    });
+
+  if (wants('scale'))
+    await runSection('scale', async () => {
+      const scales = quick ? [1000, 5000] : [1000, 10_000, FULL_SCALE];
+      raw.scale = await runScale({
+        samplesDir: join(root, 'samples'),
+        scales,
+        measured: quick ? 60 : 300,
+        lookups: quick ? 200 : 1000,
+        reload: !quick,
         log,
       });
-      rows.push(...throughputRows(raw.throughput));
-    }
-  }
-
-  if (wants('scale')) {
-    const scales = quick ? [1000, 10_000] : [1000, 10_000, FULL_SCALE];
-    raw.scale = await runScale({
-      samplesDir: join(root, 'samples'),
-      scales,
-      measured: quick ? 100 : 300,
-      lookups: quick ? 200 : 1000,
-      reload: !quick,
-      log,
+      rows.push(...groupingRows(raw.scale), ...memoryRows(raw.scale));
+      rows.push(...lookupRows(raw.scale.lookup, raw.scale.points.at(-1)?.stored ?? 0, FULL_SCALE));
     });
-    rows.push(...groupingRows(raw.scale), ...memoryRows(raw.scale));
-    rows.push(...lookupRows(raw.scale.lookup, raw.scale.points.at(-1)?.stored ?? 0, FULL_SCALE));
-  }
 
-  if (wants('fanout')) {
-    raw.fanout = await runFanout({ channels: 1000, log });
-    rows.push(...fanoutRows(raw.fanout));
-  }
+  if (wants('fanout'))
+    await runSection('fanout', async () => {
+      raw.fanout = await runFanout({
+        samplesDir: join(root, 'samples'),
+        channels: quick ? 20 : 1000,
+        articles: quick ? 30 : 150,
+        log,
+      });
+      rows.push(...fanoutRows(raw.fanout));
+    });
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -16,6 +16,8 @@ export type ThroughputOptions = {
   warmupPages: number;
   /** Pages of the instrumented pass that splits our time into stages. */
   stagePages: number;
+  /** Time only the first this many pages (0: all); extraction is scored only over all pages. */
+  pageLimit: number;
   log: (line: string) => void;
 };
 
@@ -73,7 +75,7 @@ export async function runThroughput(opts: ThroughputOptions): Promise<Throughput
     // Rotate who goes first, so no tool always follows the same one.
     const order = TOOLS.map((_, i) => TOOLS[(i + round) % TOOLS.length]!);
     for (const tool of order) {
-      const timing = await children.get(tool)!.send<PassTiming>('pass');
+      const timing = await children.get(tool)!.send<PassTiming>(`pass ${opts.pageLimit}`);
       passes.get(tool)!.push(timing);
       opts.log(`throughput: round ${round + 1}/${opts.passes} ${tool} ${fixed(timing.wallSeconds, 1)} s`);
     }
@@ -82,13 +84,15 @@ export async function runThroughput(opts: ThroughputOptions): Promise<Throughput
   for (const tool of TOOLS) {
     const done = await children.get(tool)!.finish<ExtractWorkerResult>('finish');
     const mine = passes.get(tool)!;
+    const timed = opts.pageLimit > 0 ? Math.min(opts.pageLimit, done.pages) : done.pages;
     tools.push({
       ...done,
       tool,
       passes: mine,
-      pagesPerSecond: done.pages / median(mine.map((p) => p.wallSeconds)),
-      cpuPagesPerSecond: done.pages / median(mine.map((p) => p.cpuSeconds)),
-      f1: scoreF1(opts.scoreTool, outputs.get(tool)!),
+      pages: timed,
+      pagesPerSecond: timed / median(mine.map((p) => p.wallSeconds)),
+      cpuPagesPerSecond: timed / median(mine.map((p) => p.cpuSeconds)),
+      f1: timed === done.pages ? scoreF1(opts.scoreTool, outputs.get(tool)!) : null,
     });
   }
   const ours = passes.get('ours')!;
@@ -113,7 +117,7 @@ export function throughputRows(r: ThroughputResult): Row[] {
     info(
       'throughput',
       LABELS[t.tool],
-      `${fixed(t.pagesPerSecond, 1)} pages/s (cpu ${fixed(t.cpuPagesPerSecond, 1)}/s), F1 ${t.f1 === null ? 'n/a' : fixed(t.f1, 3)}, peak RSS ${fixed(t.peakRssMb, 0)} MB`,
+      `${fixed(t.pagesPerSecond, 1)} pages/s (cpu ${fixed(t.cpuPagesPerSecond, 1)}/s), F1 ${t.f1 === null ? `n/a (${t.pages} pages timed)` : fixed(t.f1, 3)}, peak RSS ${fixed(t.peakRssMb, 0)} MB`,
     ),
   );
   rows.push(

@@ -1,0 +1,152 @@
+// Child process of the fanout section: N channel subscriptions (half Slack, half Discord) due at the
+// same minute, delivered by the bot's own delivery service and adapters (default settings) to local
+// fakes that enforce the platforms' rate limits.
+// Usage: fanout-worker.ts SAMPLES_DIR CHANNELS ARTICLES
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDiscordAdapter } from '../adapters/discord/index.ts';
+import { createSlackAdapter } from '../adapters/slack/index.ts';
+import { createDelivery } from '../src/delivery/create-delivery.ts';
+import { createPipeline } from '../src/pipeline/create-pipeline.ts';
+import { createStore } from '../src/store/index.ts';
+import { MAX_BYTES } from './extractors.ts';
+import {
+  DISCORD_CHANNEL_BUCKET,
+  DISCORD_GLOBAL_PER_SECOND,
+  type RateLimitedFake,
+  SLACK_PER_CHANNEL_INTERVAL_MS,
+  startRateLimitedDiscord,
+  startRateLimitedSlack,
+} from './rate-limited-fakes.ts';
+import { printResult } from './run-child.ts';
+import { createSyntheticCorpus, loadTemplates } from './synthetic-corpus.ts';
+
+export type PlatformFanout = {
+  channels: number;
+  messages: number;
+  floorSeconds: number;
+  duplicates: number;
+  missing: number;
+  rateLimited: number;
+  deduplicatedByPlatform: number;
+};
+
+export type FanoutWorkerResult = {
+  channels: number;
+  stories: number;
+  seconds: number;
+  floorSeconds: number;
+  slack: PlatformFanout;
+  discord: PlatformFanout;
+};
+
+const [samplesDir, channelsArg, articlesArg] = process.argv.slice(2);
+if (!samplesDir || !channelsArg) {
+  console.error('usage: fanout-worker.ts SAMPLES_DIR CHANNELS ARTICLES');
+  process.exit(2);
+}
+const channels = Number(channelsArg);
+const articles = Number(articlesArg) || 100;
+
+/** The Discord adapter sends a delivery key as this nonce. */
+const toNonce = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 25);
+
+const dir = mkdtempSync(join(tmpdir(), 'newsbot-fanout-'));
+const store = await createStore({ sqlitePath: join(dir, 'fanout.db') });
+const slackFake = await startRateLimitedSlack();
+const discordFake = await startRateLimitedDiscord();
+try {
+  const pipeline = createPipeline({ store, maxBytes: MAX_BYTES });
+  await pipeline.load();
+  const corpus = createSyntheticCorpus(await loadTemplates(samplesDir), {
+    seed: 7,
+    perDay: 274,
+    start: '2026-11-24T00:00:00Z',
+  });
+  for (let i = 0; i < articles; i++) await pipeline.ingestor.ingestArticle(corpus.next().input);
+  const stories = (await store.listStories()).length;
+
+  const now = new Date();
+  const time = now.toISOString().slice(11, 16);
+  const createdAt = new Date(now.getTime() - 86_400_000).toISOString();
+  for (let c = 0; c < channels; c++) {
+    const slack = c % 2 === 0;
+    await store.addSubscription({
+      platform: slack ? 'slack' : 'discord',
+      channelId: slack ? `C${String(c).padStart(6, '0')}` : String(1_000_000_000_000_000_000n + BigInt(c)),
+      schedule: { kind: 'daily', time },
+      timeZone: 'UTC',
+      filter: null,
+      createdBy: 'bench',
+      createdAt,
+    });
+  }
+  const adapters = [
+    createSlackAdapter({
+      botToken: 'xoxb-bench',
+      signingSecret: 'bench-secret',
+      socketMode: false,
+      port: 0,
+      adminUserIds: [],
+      slackApiUrl: slackFake.apiUrl,
+    }),
+    createDiscordAdapter({
+      token: 'bench-token',
+      applicationId: '1100000000000000002',
+      apiUrl: discordFake.apiUrl,
+    }),
+  ];
+  const delivery = createDelivery({ store, pipeline, adapters, cronJobs: false });
+
+  const started = performance.now();
+  await delivery.runDue(new Date());
+  const seconds = (performance.now() - started) / 1000;
+
+  const planned = await store.listDeliveries();
+  const count = (platform: 'slack' | 'discord', fake: RateLimitedFake): PlatformFanout => {
+    const mine = planned.filter((e) => e.platform === platform);
+    const perChannel = new Map<string, number>();
+    for (const e of mine) perChannel.set(e.channelId, (perChannel.get(e.channelId) ?? 0) + 1);
+    const seen = new Map<string, number>();
+    for (const m of fake.accepted) if (m.key) seen.set(m.key, (seen.get(m.key) ?? 0) + 1);
+    const keyOf = (key: string) => (platform === 'discord' ? toNonce(key) : key);
+    const missing = mine.filter((e) => !seen.has(keyOf(e.key))).length;
+    const duplicates =
+      [...seen.values()].reduce((n, v) => n + v - 1, 0) + fake.accepted.filter((m) => !m.key).length;
+    const most = Math.max(0, ...perChannel.values());
+    const floorSeconds =
+      platform === 'slack'
+        ? ((most - 1) * SLACK_PER_CHANNEL_INTERVAL_MS) / 1000
+        : Math.max(
+            mine.length / DISCORD_GLOBAL_PER_SECOND,
+            ((Math.ceil(most / DISCORD_CHANNEL_BUCKET.limit) - 1) * DISCORD_CHANNEL_BUCKET.windowMs) / 1000,
+          );
+    return {
+      channels: perChannel.size,
+      messages: mine.length,
+      floorSeconds,
+      duplicates,
+      missing,
+      rateLimited: fake.limited,
+      deduplicatedByPlatform: fake.deduplicated,
+    };
+  };
+  const slack = count('slack', slackFake);
+  const discord = count('discord', discordFake);
+  for (const a of adapters) await a.stop();
+  printResult({
+    channels,
+    stories,
+    seconds,
+    floorSeconds: Math.max(slack.floorSeconds, discord.floorSeconds),
+    slack,
+    discord,
+  } satisfies FanoutWorkerResult);
+} finally {
+  await slackFake.close();
+  await discordFake.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
