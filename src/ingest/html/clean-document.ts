@@ -32,16 +32,22 @@ const DROP_SELECTORS = [
   '[role="alertdialog"]',
   '[role="search"]',
   '[role="menu"]',
+  '[itemprop="author"]',
+  '[itemprop="publisher"]',
+  '[rel="author"]',
+].join(',');
+
+/** Embedded social posts: not the article's text, but the accounts they quote are sources it cites. */
+const EMBED_SELECTORS = [
   'blockquote.twitter-tweet',
+  'blockquote.twitter-video',
   'blockquote.instagram-media',
   'blockquote.tiktok-embed',
   'blockquote.reddit-card',
   '.fb-post',
   '.fb-video',
-  '[itemprop="author"]',
-  '[itemprop="publisher"]',
-  '[rel="author"]',
 ].join(',');
+const MAX_EMBED_CREDIT_CHARS = 200;
 
 /** Removed only when they do not hold most of the page's text (some sites wrap the article in them). */
 const GUARDED_SELECTORS = ['header', 'footer', 'form', '[hidden]', '[aria-hidden="true"]'].join(',');
@@ -116,6 +122,11 @@ function isHiddenByStyle(el: DomElement): boolean {
  */
 export function cleanDocument(doc: DomDocument): { bylines: string[] } {
   const bylines = collectBylines(doc);
+  for (const embed of Array.from(doc.querySelectorAll(EMBED_SELECTORS))) {
+    const attribution = readEmbedAttribution(embed);
+    if (attribution && !bylines.includes(attribution)) bylines.push(attribution);
+    embed.remove();
+  }
   for (const el of Array.from(doc.querySelectorAll(DROP_SELECTORS))) {
     if (!PROTECTED_TAGS.has(el.localName)) el.remove();
   }
@@ -162,4 +173,12 @@ function collectBylines(doc: DomDocument): string[] {
     if (out.length >= 10) break;
   }
   return out;
+}
+
+/** "— Jane Doe (@jane) May 27, 2025": an embed's text outside its quoted paragraphs, else its start. */
+function readEmbedAttribution(embed: DomElement): string {
+  const full = collapseSpace(embed.textContent ?? '');
+  const quoted = Array.from(embed.querySelectorAll('p')).map((p) => collapseSpace(p.textContent ?? ''));
+  const rest = collapseSpace(quoted.reduce((t, q) => (q ? t.replace(q, '') : t), full));
+  return (rest || full).slice(0, MAX_EMBED_CREDIT_CHARS);
 }

@@ -58,6 +58,10 @@ describe('extractHtml: body', () => {
     }
   });
 
+  it('returns the attribution of an embedded post as a credit', () => {
+    expect(result.credits).toContain('— Someone (@someone) March 5, 2024');
+  });
+
   it('keeps bylines and reporting credits out of the body but returns them as credits', () => {
     expect(result.text).not.toContain('Reporting by');
     expect(result.credits).toContain('By Mara Quill, Transport Reporter');
