@@ -24,7 +24,9 @@ describe('delivery keys in the adapters', () => {
     expect(
       await h.adapter.findPosted?.({ platform: 'slack', channelId: 'C0OTHER' }, 's:run1:header'),
     ).toBeNull();
-    await expect(h.adapter.findPosted?.(h.missingChannel, 'x')).rejects.toThrow(/channel_not_found/);
+    await expect(h.adapter.findPosted?.({ platform: 'slack', channelId: 'C0MISSING' }, 'x')).rejects.toThrow(
+      /channel_not_found/,
+    );
   });
 
   it('Discord: an enforced nonce, so the same key posts one message; found again by nonce', async () => {
