@@ -24,7 +24,7 @@ const LABEL_ALIASES: Record<string, string> = {
 };
 
 /** Normalises a charset label to one iconv-lite knows, or null when it is unknown. */
-export function normalizeCharset(label: string | null | undefined): string | null {
+function normalizeCharset(label: string | null | undefined): string | null {
   if (!label) return null;
   const clean = label
     .trim()

@@ -1,4 +1,4 @@
-import { collapseSpace, type DomElement, isElement } from './dom.ts';
+import { collapseSpace, type DomElement } from './dom.ts';
 
 /** A block with this much text outside its links is prose with links in it, not a list of links. */
 const MAX_UNLINKED_CHARS = 120;
@@ -57,10 +57,6 @@ function dropOrphanHeadings(root: DomElement): void {
       blocks.splice(i, 1);
     }
   }
-}
-
-export function isElementNode(node: unknown): node is DomElement {
-  return typeof node === 'object' && node !== null && isElement(node as DomElement);
 }
 
 const CAPTION_MAX_CHARS = 250;

@@ -85,7 +85,7 @@ const WHOLE_NAME_ONLY = new Set([
   'published',
 ]);
 
-export function looksLikeBoilerplate(el: DomElement): boolean {
+function looksLikeBoilerplate(el: DomElement): boolean {
   const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   for (const name of raw.split(/\s+/)) {
     if (!name) continue;
