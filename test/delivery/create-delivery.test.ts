@@ -2,13 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDelivery, type DeliveryDeps } from '../../src/delivery/create-delivery.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createPipeline } from '../../src/pipeline/create-pipeline.ts';
+import { createStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/store.ts';
+import { listDialectCases } from '../store/store-dialects.ts';
 import {
   createMemoryAdapter,
   createRecordingSleep,
   type MemoryAdapter,
   makeTempDir,
-  openTempStore,
   seedStory,
 } from './delivery-fixtures.ts';
 
@@ -19,16 +20,6 @@ const at0800 = new Date('2026-05-04T06:00:00Z');
 let temp: ReturnType<typeof makeTempDir>;
 let store: Store;
 let clock: Date;
-
-beforeEach(async () => {
-  temp = makeTempDir();
-  store = await openTempStore(temp.dir);
-  clock = new Date('2026-05-03T12:00:00Z');
-});
-afterEach(async () => {
-  await store.close();
-  temp.cleanup();
-});
 
 function makeDelivery(adapters: MemoryAdapter[], extra: Partial<DeliveryDeps> = {}) {
   const pipeline = createPipeline({ store, maxBytes: 1_000_000, log: silentLogger });
@@ -59,7 +50,17 @@ const texts = (a: MemoryAdapter, channelId: string) =>
     .filter((p) => p.channelId === channelId)
     .map((p) => (p.kind === 'digest' ? `digest:${p.storyId}` : p.text));
 
-describe('delivery', () => {
+describe.each(listDialectCases())('delivery on $name', ({ newLocation }) => {
+  beforeEach(async () => {
+    temp = makeTempDir();
+    store = await createStore(newLocation());
+    clock = new Date('2026-05-03T12:00:00Z');
+  });
+  afterEach(async () => {
+    await store.close();
+    temp.cleanup();
+  });
+
   it('refuses a bad time, time zone, cron expression or filter, naming it', async () => {
     const d = makeDelivery([createMemoryAdapter('chat')]);
     const base = { platform: 'chat', channelId: 'c1', createdBy: 'u1', filter: null, timeZone: berlin };
@@ -206,6 +207,7 @@ describe('delivery', () => {
     expect((await d.repost('story-1', to, 'u2')).ok).toBe(true);
     expect(texts(chat, 'c9')).toEqual(['digest:story-1', 'digest:story-1']);
     const ledger = await store.listDeliveries({ storyId: 'story-1' });
+    ledger.sort((a, b) => String(a.requestedBy).localeCompare(String(b.requestedBy)));
     expect(ledger.map((e) => [e.kind, e.status, e.requestedBy])).toEqual([
       ['manual', 'posted', 'u1'],
       ['manual', 'posted', 'u2'],
