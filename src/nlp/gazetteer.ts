@@ -45,9 +45,17 @@ const ARABIC_ARTICLE = /^(al|el|as|ash|ar|ad|an|at|az)\s+/;
 
 /** The lookup key of a name: lower case, no accents, no punctuation, one space between words. */
 export function normalizePlaceKey(name: string): string {
-  // Most names are plain ASCII: skip Unicode normalisation for them.
-  const plain = /^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  return plain
+  // Most names are plain ASCII: cheaper rules for them.
+  if (/^[\x20-\x7e]*$/.test(name))
+    return name
+      .toLowerCase()
+      .replace(/'s$/, '')
+      .replace(/['`.]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/['\u2019`]s$/, '')
     .replace(/['\u2019`.]/g, '')
