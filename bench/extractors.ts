@@ -115,18 +115,22 @@ export type StageTimes = {
   cites: number;
   entities: number;
   grouping: number;
+  /** The story's digest rebuilt and written to the search index. */
+  search: number;
   store: number;
 };
 
 /**
  * Our pipeline once more, with a clock on each stage: the same pieces `createPipeline` wires together
- * (parse → cites + upsert → mentions → grouping), timed through a store wrapper and the stored hook.
+ * (parse → cites + upsert → mentions → grouping → search entry), timed through a store wrapper and the
+ * stored hook. Store time is the article, mention and story writes; search is digest plus index write.
  */
 export async function timeOurStages(pages: Page[]): Promise<StageTimes> {
   const { createGrouper } = await import('../src/grouping/index.ts');
   const { createIngestor } = await import('../src/ingest/create-ingestor.ts');
   const { extractMentions } = await import('../src/nlp/index.ts');
-  const times: StageTimes = { extract: 0, cites: 0, entities: 0, grouping: 0, store: 0 };
+  const { toSearchDoc } = await import('../src/store/search-store.ts');
+  const times: StageTimes = { extract: 0, cites: 0, entities: 0, grouping: 0, search: 0, store: 0 };
   let storyWrites = 0;
   const real = await createStore({ sqlitePath: ':memory:' });
   const timed = ['upsertArticle', 'saveMentions', 'saveStory'] as const;
@@ -149,6 +153,8 @@ export async function timeOurStages(pages: Page[]): Promise<StageTimes> {
   try {
     const grouper = createGrouper({ store });
     await grouper.load();
+    // Used for its digests only (what the pipeline indexes for search).
+    const digests = createPipeline({ store: real, maxBytes: MAX_BYTES });
     const ingestor = createIngestor({
       store,
       maxBytes: MAX_BYTES,
@@ -158,8 +164,12 @@ export async function timeOurStages(pages: Page[]): Promise<StageTimes> {
         times.entities += performance.now() - t;
         await store.saveMentions(article.id, mentions);
         t = performance.now();
-        await grouper.assign(article, mentions);
+        const change = await grouper.assign(article, mentions);
         times.grouping += performance.now() - t;
+        t = performance.now();
+        const [digest] = await digests.digestsOf([change.story]);
+        if (digest) await real.indexStory(toSearchDoc(digest));
+        times.search += performance.now() - t;
       },
     });
     for (const p of pages) {
