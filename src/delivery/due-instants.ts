@@ -50,7 +50,7 @@ export function checkTimeZone(timeZone: string): string | null {
   }
 }
 
-export function toLocalTime(ms: number, timeZone: string): LocalTime {
+function readLocalTime(ms: number, timeZone: string): LocalTime {
   const out: Record<string, string> = {};
   for (const p of formatterOf(timeZone).formatToParts(ms)) out[p.type] = p.value;
   return {
@@ -60,6 +60,36 @@ export function toLocalTime(ms: number, timeZone: string): LocalTime {
     hour: Number(out.hour),
     minute: Number(out.minute),
     weekday: weekdays[out.weekday ?? ''] ?? 0,
+  };
+}
+
+/** Offsets change only on quarter-hour UTC boundaries, so one Intl lookup serves 15 minutes. */
+const BLOCK = 15 * MINUTE;
+const offsets = new Map<string, number>();
+
+function offsetAt(ms: number, timeZone: string): number {
+  const block = Math.floor(ms / BLOCK) * BLOCK;
+  const key = `${timeZone}|${block}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const t = readLocalTime(block, timeZone);
+    offset = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute) - block;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** Wall-clock fields of instant `ms` in `timeZone` (minute precision). */
+export function toLocalTime(ms: number, timeZone: string): LocalTime {
+  const d = new Date(ms + offsetAt(ms, timeZone));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    weekday: d.getUTCDay(),
   };
 }
 

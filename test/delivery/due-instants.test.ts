@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkSchedule,
   findDueRun,
   listDueInstants,
   toCronExpression,
+  toLocalTime,
 } from '../../src/delivery/due-instants.ts';
 import { parseCron } from '../../src/delivery/parse-cron.ts';
 
@@ -102,5 +104,72 @@ describe('scheduled instants', () => {
     expect(parseCron('0 9 * * fri-mon')).toEqual({ ok: false, error: expect.stringMatching(/backwards/) });
     expect(checkSchedule(daily('7:05'), berlin)).toEqual({ ok: true });
     expect(toCronExpression(daily('7:05'))).toBe('5 7 * * *');
+  });
+
+  it('reads wall-clock time like Intl does, in zones with odd offsets and DST rules', () => {
+    const zones = [
+      'Europe/Berlin',
+      'America/New_York',
+      'Asia/Kathmandu',
+      'Australia/Lord_Howe',
+      'Pacific/Chatham',
+      'UTC',
+    ];
+    const minutes = fc.integer({
+      min: Date.parse('2025-01-01T00:00Z') / 60_000,
+      max: Date.parse('2028-01-01T00:00Z') / 60_000,
+    });
+    fc.assert(
+      fc.property(minutes, fc.constantFrom(...zones), (m, timeZone) => {
+        const ms = m * 60_000;
+        const parts = Object.fromEntries(
+          new Intl.DateTimeFormat('en-US', {
+            timeZone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+          })
+            .formatToParts(ms)
+            .map((p) => [p.type, p.value]),
+        );
+        const t = toLocalTime(ms, timeZone);
+        expect([t.year, t.month, t.day, t.hour, t.minute]).toEqual(
+          [parts.year, parts.month, parts.day, parts.hour, parts.minute].map(Number),
+        );
+      }),
+      { numRuns: 3000 },
+    );
+    // Every minute of the change days themselves.
+    const days: [string, string][] = [
+      ['Europe/Berlin', '2026-03-29'],
+      ['Europe/Berlin', '2026-10-25'],
+      ['Australia/Lord_Howe', '2026-04-04'],
+      ['Australia/Lord_Howe', '2026-10-03'],
+    ];
+    for (const [timeZone, day] of days) {
+      const f = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        hour: 'numeric',
+        minute: 'numeric',
+      });
+      for (
+        let ms = Date.parse(`${day}T00:00Z`);
+        ms < Date.parse(`${day}T00:00Z`) + 86_400_000;
+        ms += 60_000
+      ) {
+        const t = toLocalTime(ms, timeZone);
+        expect(`${t.hour}:${t.minute}`).toBe(
+          f
+            .formatToParts(ms)
+            .filter((p) => p.type !== 'literal')
+            .map((p) => Number(p.value))
+            .join(':'),
+        );
+      }
+    }
   });
 });
