@@ -3,7 +3,7 @@ import { createConsoleAdapter } from '../adapters/console/index.ts';
 import { createDiscordAdapter } from '../adapters/discord/index.ts';
 import { createSlackAdapter } from '../adapters/slack/index.ts';
 import type { Adapter, ChannelRef } from './adapter.ts';
-import { createCommandHandler } from './commands/handle-command.ts';
+import { createCommandHandler } from './commands/index.ts';
 import type { Config } from './config/index.ts';
 import { createDelivery } from './delivery/create-delivery.ts';
 import { formatSummary } from './ingest/create-ingestor.ts';
@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './log.ts';
 import { openStore } from './open-store.ts';
 import { createPipeline } from './pipeline/create-pipeline.ts';
 import { createHttpServer } from './server/create-http-server.ts';
+import type { Story } from './types.ts';
 
 /** The only place that knows every adapter: Slack and Discord when their tokens are set, else the console. */
 export function createAdapters(config: Config, log: Logger): Adapter[] {
@@ -51,23 +52,36 @@ export async function runBot(config: Config): Promise<void> {
   await pipeline.load();
   const adapters = createAdapters(config, log);
   const delivery = createDelivery({ store, pipeline, adapters, log });
-  const handleCommand = createCommandHandler({ store, pipeline });
+  const handleCommand = createCommandHandler({
+    store,
+    pipeline,
+    delivery,
+    log,
+    config: {
+      allowPrivateAddresses: config.ALLOW_PRIVATE_ADDRESSES,
+      defaultTimeZone: config.DIGEST_TIMEZONE,
+      feedIntervalSec: config.FEED_INTERVAL_SEC,
+    },
+  });
   const home: ChannelRef[] = adapters
     .filter((a) => a.name === 'console')
     .map((a) => ({ platform: a.name, channelId: 'console' }));
 
-  async function postChanges(): Promise<void> {
-    const changes = pipeline.takeChanges();
-    // Stories posted earlier that grew: their posts are edited or get a thread reply.
-    await delivery.onStoriesChanged(changes);
-    if (changes.length === 0 || home.length === 0) return;
-    const digests = await pipeline.digestsOf(changes.map((c) => c.story));
+  async function postToHome(stories: Story[]): Promise<void> {
+    const digests = await pipeline.digestsOf(stories);
     for (const digest of digests)
       for (const to of home) {
         const adapter = adapters.find((a) => a.name === to.platform);
         const result = await adapter?.postDigest(to, digest);
         if (result && !result.ok) log.warn({ to, reason: result.reason }, 'digest not posted');
       }
+  }
+
+  async function postChanges(): Promise<void> {
+    const changes = pipeline.takeChanges();
+    // Stories posted earlier that grew: their posts are edited or get a thread reply.
+    await delivery.onStoriesChanged(changes);
+    if (changes.length > 0 && home.length > 0) await postToHome(changes.map((c) => c.story));
   }
 
   for (const adapter of adapters) await adapter.start(handleCommand);
@@ -78,8 +92,11 @@ export async function runBot(config: Config): Promise<void> {
   if (config.INGEST_PATHS.length > 0) {
     const summary = await pipeline.ingestor.ingestPaths(config.INGEST_PATHS);
     log.info({ paths: config.INGEST_PATHS }, formatSummary(summary));
-    await postChanges();
   }
+  // The console shows what the store holds at start even when nothing in it is new.
+  if (home.length > 0 && pipeline.peekChanges() === 0)
+    await postToHome(await store.listStories({ limit: 5 }));
+  await postChanges();
 
   const http = await createHttpServer({
     store,

@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
-let child: ChildProcess | null = null;
+const children: ChildProcess[] = [];
 afterEach(() => {
-  child?.kill('SIGKILL');
-  child = null;
+  for (const c of children.splice(0)) c.kill('SIGKILL');
 });
 
 function waitFor(predicate: () => boolean, what: string, ms = 30_000): Promise<void> {
@@ -22,40 +21,74 @@ function waitFor(predicate: () => boolean, what: string, ms = 30_000): Promise<v
   });
 }
 
+/** `newsbot start` as `npm start` runs it, with no tokens: SQLite under dataDir, console adapter, samples. */
+function startBot(dataDir: string) {
+  const child = spawn(process.execPath, ['bin/newsbot.mjs', 'start'], {
+    env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', INGEST_PATHS: 'samples' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  const bot = {
+    child,
+    out: '',
+    err: '',
+    exited: new Promise<number | null>((r) => child.once('exit', (code) => r(code))),
+  };
+  child.stdout?.on('data', (c: Buffer) => {
+    bot.out += c.toString('utf8');
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    bot.err += c.toString('utf8');
+  });
+  return bot;
+}
+
 describe('npm start (newsbot start)', () => {
   it('ingests the samples, prints digests, serves /healthz, answers a command, and stops on SIGINT', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'newsbot-main-'));
-    child = spawn(process.execPath, ['bin/newsbot.mjs', 'start'], {
-      env: {
-        PATH: process.env.PATH,
-        DATA_DIR: dataDir,
-        PORT: '0',
-        LOG_LEVEL: 'info',
-        INGEST_PATHS: 'samples',
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString('utf8');
-    });
-    child.stderr?.on('data', (c: Buffer) => {
-      err += c.toString('utf8');
-    });
-    const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
-    await waitFor(() => /http server listening/.test(err), 'the HTTP server');
-    const url = /"url":"(http:\/\/[^"]+)"/.exec(err)?.[1];
+    const bot = startBot(dataDir);
+    await waitFor(() => /http server listening/.test(bot.err), 'the HTTP server');
+    const url = /"url":"(http:\/\/[^"]+)"/.exec(bot.err)?.[1];
     expect(url).toBeTruthy();
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
     expect(((await health.json()) as { articles: number }).articles).toBe(11);
-    expect(out).toMatch(/Rotterdam/);
-    expect(out).toMatch(/Valparaíso/);
-    child.stdin?.write('/news help\n');
-    await waitFor(() => /\/news story/.test(out), 'the help reply');
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
-    expect(err).toMatch(/stopped/);
-  }, 60_000);
+    expect(bot.out).toMatch(/Rotterdam/);
+    expect(bot.out).toMatch(/Valparaíso/);
+    bot.child.stdin?.write('/news help\n');
+    await waitFor(() => /\/news story/.test(bot.out), 'the help reply');
+    bot.child.kill('SIGINT');
+    expect(await bot.exited).toBe(0);
+    expect(bot.err).toMatch(/stopped/);
+
+    // A second start on the same store ingests nothing new and still shows the stories it holds.
+    const again = startBot(dataDir);
+    await waitFor(() => /http server listening/.test(again.err), 'the second start');
+    expect(again.err).toMatch(/ingested 0, updated 0, unchanged 11/);
+    expect(again.out).toMatch(/Rotterdam/);
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+  }, 90_000);
+
+  it('stops at start-up with every bad configuration key named', async () => {
+    const child = spawn(process.execPath, ['bin/newsbot.mjs', 'start'], {
+      env: {
+        PATH: process.env.PATH,
+        PORT: 'abc',
+        DATABASE_URL: 'mysql://x',
+        DIGEST_TIMEZONE: 'Nowhere/Town',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let err = '';
+    child.stderr?.on('data', (c: Buffer) => {
+      err += c.toString('utf8');
+    });
+    const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+    expect(code).not.toBe(0);
+    expect(err).toMatch(/PORT/);
+    expect(err).toMatch(/DATABASE_URL/);
+    expect(err).toMatch(/DIGEST_TIMEZONE/);
+  }, 30_000);
 });

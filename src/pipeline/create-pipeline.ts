@@ -16,6 +16,8 @@ export type Pipeline = {
   load(): Promise<void>;
   /** Stories created or changed since the last call, oldest change first. */
   takeChanges(): StoryChange[];
+  /** How many stories changed since the last `takeChanges`. */
+  peekChanges(): number;
   digestOf(storyId: string): Promise<Digest | null>;
   digestsOf(stories: Story[]): Promise<Digest[]>;
 };
@@ -87,6 +89,7 @@ export function createPipeline(deps: { store: Store; maxBytes: number; log?: Log
       await grouper.load();
       await indexUnindexed();
     },
+    peekChanges: () => changes.size,
     takeChanges() {
       const out = [...changes.values()];
       changes.clear();
