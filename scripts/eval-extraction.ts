@@ -24,6 +24,13 @@ const worst = Number(flag('--worst') ?? 0);
 const only = flag('--only');
 const compare = flag('--compare');
 
+if (!existsSync(join(bench, 'ground-truth.json'))) {
+  console.error(
+    `no benchmark at ${bench} (set NEWSBOT_SHARED to the folder holding article-extraction-benchmark/)`,
+  );
+  process.exit(2);
+}
+
 type Gold = Record<string, { articleBody: string; url?: string }>;
 const gold = JSON.parse(readFileSync(join(bench, 'ground-truth.json'), 'utf8')) as Gold;
 
