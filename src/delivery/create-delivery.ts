@@ -107,7 +107,13 @@ export function createDelivery(deps: DeliveryDeps): DeliveryService {
       const due = findDueRun(sub, at, { checkedUntil: checkedUntil.get(sub.id) });
       checkedUntil.set(sub.id, at);
       if (!due) continue;
-      const since = await store.lastDigestAt(sub.platform, sub.channelId);
+      // Since the channel's last digest, or this subscription's previous run if that is later (still pending).
+      const last = await store.lastDigestAt(sub.platform, sub.channelId);
+      const since =
+        [last, sub.lastRunAt]
+          .filter((t): t is string => t !== null)
+          .sort()
+          .at(-1) ?? null;
       await store.claimDigestRun({
         subscriptionId: sub.id,
         platform: sub.platform,
