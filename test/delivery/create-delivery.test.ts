@@ -346,4 +346,81 @@ describe.each(listDialectCases())('delivery on $name', ({ newLocation }) => {
     await d.runDue(new Date('2026-05-05T06:00:00Z'));
     expect(texts(chat, 'c1')).toEqual(['Daily digest — 1 story', 'digest:story-1']);
   });
+
+  it('leaves a run pending after too many transient failures and finishes it on the next pass', async () => {
+    const chat = createMemoryAdapter('chat');
+    const d = makeDelivery([chat], { retry: { maxAttempts: 2 } });
+    await seedMany(2, '2026-05-03T18:00:00.000Z');
+    await d.subscribe({
+      platform: 'chat',
+      channelId: 'c1',
+      schedule: { kind: 'daily', time: '08:00' },
+      timeZone: berlin,
+      filter: null,
+      createdBy: 'u1',
+    });
+    chat.failNext(3);
+    await d.runDue(at0800);
+    expect((await store.listDigestRuns()).map((r) => r.status)).toEqual(['pending']);
+    await d.runDue(new Date('2026-05-04T06:01:00Z'));
+    expect(texts(chat, 'c1')).toEqual(['Daily digest — 2 stories', 'digest:story-2', 'digest:story-1']);
+    expect((await store.listDigestRuns()).map((r) => r.status)).toEqual(['done']);
+  });
+
+  it('drops a pending run whose subscription was removed', async () => {
+    const chat = createMemoryAdapter('chat');
+    const d = makeDelivery([chat], { retry: { maxAttempts: 1 } });
+    await seedMany(1, '2026-05-03T18:00:00.000Z');
+    await d.subscribe({
+      platform: 'chat',
+      channelId: 'c1',
+      schedule: { kind: 'daily', time: '08:00' },
+      timeZone: berlin,
+      filter: null,
+      createdBy: 'u1',
+    });
+    chat.failNext(1);
+    await d.runDue(at0800);
+    await d.unsubscribe('chat', 'c1');
+    await d.runDue(new Date('2026-05-04T06:01:00Z'));
+    expect(chat.posts).toEqual([]);
+    expect((await store.listDigestRuns())[0]).toMatchObject({
+      status: 'failed',
+      error: 'unsubscribed before delivery',
+    });
+  });
+
+  it('finishes a manual repost interrupted by a crash, once', async () => {
+    const chat = createMemoryAdapter('chat');
+    await seedMany(1, '2026-05-03T18:00:00.000Z');
+    const base = {
+      runId: null,
+      platform: 'chat',
+      channelId: 'c1',
+      storyId: 'story-1',
+      storyVersion: 1,
+      kind: 'manual' as const,
+      part: 'digest' as const,
+      pos: 0,
+      body: null,
+    };
+    // One crashed before posting, one after the platform took it.
+    await store.recordDeliveries([
+      { ...base, key: 'm:before' },
+      { ...base, key: 'm:after' },
+    ]);
+    await chat.postDigest(
+      { platform: 'chat', channelId: 'c1' },
+      (await createPipeline({ store, maxBytes: 1_000_000 }).digestOf('story-1'))!,
+      { deliveryKey: 'm:after' },
+    );
+    await store.updateDelivery('m:after', { attempts: 1 });
+    await makeDelivery([chat]).start();
+    await makeDelivery([chat]).start();
+    expect(chat.posts.map((p) => p.deliveryKey)).toEqual(['m:after', 'm:before']);
+    expect((await store.listDeliveries({ status: 'posted' })).map((e) => e.key).sort()).toEqual([
+      'm:after',
+      'm:before',
+    ]);
+  });
 });
