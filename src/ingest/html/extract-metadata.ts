@@ -99,6 +99,13 @@ function notHomePage(url: string | null, pageUrl: string | null): string | null 
   }
 }
 
+/** "The Northport Ledger | Local news since 1871": the name before a separator is the outlet. */
+function cleanOutlet(name: string): string {
+  const clean = collapseSpace(name);
+  const first = clean.split(/\s+[|–—-]\s+/)[0]!.trim();
+  return first || clean;
+}
+
 const looksLikeUrl = (s: string) => /^(https?:)?\/\/|^www\./i.test(s.trim());
 
 const DATE_META_KEYS = [
@@ -180,5 +187,5 @@ export function extractMetadata(doc: DomDocument, pageUrl: string | null | undef
   const lang = langAttr ? langAttr.trim().replace('_', '-') || null : null;
 
   const body = asString(article?.articleBody);
-  return { title, outlet: outlet ? collapseSpace(outlet) : null, published, url, lang, jsonLdBody: body };
+  return { title, outlet: outlet ? cleanOutlet(outlet) : null, published, url, lang, jsonLdBody: body };
 }

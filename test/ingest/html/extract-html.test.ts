@@ -129,7 +129,7 @@ describe('extractHtml: metadata', () => {
 
   it('strips the outlet suffix from <title> and reads <time datetime>', () => {
     const head =
-      '<title>Reservoirs at a ten-year low - Valley Courier</title><meta name="application-name" content="Valley Courier">';
+      '<title>Reservoirs at a ten-year low - Valley Courier</title><meta name="application-name" content="Valley Courier | News for the valley since 1902">';
     const body = `<time datetime="2023-08-17">17 August</time>${articleBody}`;
     const r = extractHtml(page(head, body), { url: 'https://courier.example/a?id=3' });
     expect(r.title).toBe('Reservoirs at a ten-year low');
