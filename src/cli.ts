@@ -26,9 +26,9 @@ const USAGE = `usage: newsbot <command>
 
 type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
 
-function progress(io: Io, total: number): ((done: number, source: string) => void) | undefined {
+function progress(io: Io): ((done: number, total: number, source: string) => void) | undefined {
   if (!(io.err as NodeJS.WriteStream).isTTY) return undefined;
-  return (done, source) => {
+  return (done, total, source) => {
     const name = source.length > 60 ? `…${source.slice(-59)}` : source;
     io.err.write(`\r\x1b[K[${done}/${total}] ${name}`);
     if (done === total) io.err.write('\r\x1b[K');
@@ -54,7 +54,9 @@ async function runDigest(args: string[], config: Config, io: Io): Promise<number
   try {
     const pipeline = createPipeline({ store, maxBytes: config.MAX_BODY_BYTES });
     await pipeline.load();
-    const summary = await pipeline.ingestor.ingestPaths(inputs, { onProgress: progress(io, Number.NaN) });
+    const summary = await pipeline.batch(() =>
+      pipeline.ingestor.ingestPaths(inputs, { onProgress: progress(io) }),
+    );
     const stories = (await store.listStories()).reverse();
     const digests = await pipeline.digestsOf(stories);
     if (format === 'json') {
@@ -83,7 +85,9 @@ async function runIngest(args: string[], config: Config, io: Io): Promise<number
     await pipeline.load();
     const urls = args.filter((a) => /^https?:\/\//i.test(a));
     const paths = args.filter((a) => !/^https?:\/\//i.test(a));
-    const summary = await pipeline.ingestor.ingestPaths(paths, { onProgress: progress(io, paths.length) });
+    const summary = await pipeline.batch(() =>
+      pipeline.ingestor.ingestPaths(paths, { onProgress: progress(io) }),
+    );
     if (urls.length) {
       const fromUrls = await ingestUrls(urls, pipeline.ingestor, config);
       summary.ingested += fromUrls.ingested;

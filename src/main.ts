@@ -90,7 +90,7 @@ export async function runBot(config: Config): Promise<void> {
   log.info({ adapters: adapters.map((a) => a.name), store: store.dialect }, 'newsbot starting');
 
   if (config.INGEST_PATHS.length > 0) {
-    const summary = await pipeline.ingestor.ingestPaths(config.INGEST_PATHS);
+    const summary = await pipeline.batch(() => pipeline.ingestor.ingestPaths(config.INGEST_PATHS));
     log.info({ paths: config.INGEST_PATHS }, formatSummary(summary));
   }
   // The console shows what the store holds at start even when nothing in it is new.

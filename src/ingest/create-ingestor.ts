@@ -13,7 +13,7 @@ export type Ingestor = {
   /** Files and folders; every bad input is quarantined with its reason and the rest goes on. */
   ingestPaths(
     paths: string[],
-    opts?: { onProgress?: (done: number, source: string) => void },
+    opts?: { onProgress?: (done: number, total: number, source: string) => void },
   ): Promise<IngestSummary>;
   /** Already parsed items (webhook records, feed items). */
   ingestItems(items: ParsedItem[]): Promise<IngestSummary>;
@@ -71,7 +71,7 @@ export function createIngestor(deps: {
 
   async function ingestPaths(
     paths: string[],
-    opts: { onProgress?: (done: number, source: string) => void } = {},
+    opts: { onProgress?: (done: number, total: number, source: string) => void } = {},
   ): Promise<IngestSummary> {
     const files: RawInput[] = [];
     for await (const raw of readInputs(paths, { maxBytes })) files.push(raw);
@@ -89,7 +89,7 @@ export function createIngestor(deps: {
         ? parseInput(f, { maxBytes, learner })
         : [{ ok: false, source: f.source, reason: f.reason, raw: f.raw }];
       await ingestItems(items, summary);
-      opts.onProgress?.(++done, f.source);
+      opts.onProgress?.(++done, files.length, f.source);
     }
     return summary;
   }

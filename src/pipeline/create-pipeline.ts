@@ -1,12 +1,12 @@
 import { buildDigest } from '../../digests/build-digest.ts';
-import { createGrouper } from '../grouping/index.ts';
+import { type AssignResult, createGrouper } from '../grouping/index.ts';
 import { createIngestor, type Ingestor } from '../ingest/create-ingestor.ts';
 import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
 import { extractMentions } from '../nlp/index.ts';
 import { toSearchDoc } from '../store/search-store.ts';
 import type { Store, UpsertResult } from '../store/store.ts';
-import type { Article, Digest, Story } from '../types.ts';
+import type { Article, Digest, Mention, Story } from '../types.ts';
 
 export type StoryChange = { story: Story; created: boolean; changed: boolean };
 
@@ -20,6 +20,11 @@ export type Pipeline = {
   peekChanges(): number;
   digestOf(storyId: string): Promise<Digest | null>;
   digestsOf(stories: Story[]): Promise<Digest[]>;
+  /**
+   * Runs `work` (ingesting many inputs) and groups everything it stored at the end, oldest first, so
+   * the same articles give the same stories and ids whatever order they arrived in.
+   */
+  batch<T>(work: () => Promise<T>): Promise<T>;
 };
 
 /** sources → articles → mentions → stories: each stored article is read for names and placed in a story. */
@@ -29,18 +34,51 @@ export function createPipeline(deps: { store: Store; maxBytes: number; log?: Log
   const grouper = createGrouper({ store });
   const changes = new Map<string, StoryChange>();
 
+  /** Set while a batch runs: its articles are grouped together at its end, in a canonical order. */
+  let batched: { article: Article; mentions: Mention[] }[] | null = null;
+
   async function onStored({ article }: UpsertResult): Promise<void> {
     const mentions = extractMentions(article);
     await store.saveMentions(article.id, mentions);
-    const change = await grouper.assign(article, mentions);
-    const prev = changes.get(change.story.id);
-    changes.set(change.story.id, {
-      story: change.story,
-      created: change.created || Boolean(prev?.created),
-      changed: change.changed || Boolean(prev?.changed),
-    });
-    log.debug({ article: article.id, story: change.story.id, created: change.created }, 'article grouped');
-    await indexForSearch(change.story);
+    if (batched) {
+      batched.push({ article, mentions });
+      return;
+    }
+    const result = await grouper.assign(article, mentions);
+    log.debug({ article: article.id, story: result.story.id, created: result.created }, 'article grouped');
+    for (const story of recordChange(result)) await indexForSearch(story);
+  }
+
+  /** Notes the story (and the earlier ones it was linked to) as changed; returns the stories touched. */
+  function recordChange(result: AssignResult): Story[] {
+    const touched = [
+      { story: result.story, created: result.created, changed: result.changed },
+      ...result.linked.map((story) => ({ story, created: false, changed: true })),
+    ];
+    for (const c of touched) {
+      const prev = changes.get(c.story.id);
+      changes.set(c.story.id, {
+        story: c.story,
+        created: c.created || Boolean(prev?.created),
+        changed: c.changed || Boolean(prev?.changed),
+      });
+    }
+    return touched.map((c) => c.story);
+  }
+
+  async function batch<T>(work: () => Promise<T>): Promise<T> {
+    if (batched) return work();
+    batched = [];
+    try {
+      return await work();
+    } finally {
+      const items = batched;
+      batched = null;
+      const touched = new Map<string, Story>();
+      for (const result of await grouper.assignMany(items))
+        for (const story of recordChange(result)) touched.set(story.id, story);
+      for (const story of touched.values()) await indexForSearch(changes.get(story.id)?.story ?? story);
+    }
   }
 
   /** Stories stored before search existed (or whose indexing failed) get their entry now. */
@@ -102,5 +140,6 @@ export function createPipeline(deps: { store: Store; maxBytes: number; log?: Log
       return digest ?? null;
     },
     digestsOf,
+    batch,
   };
 }
