@@ -58,6 +58,10 @@ const NOT_ATTRIBUTION = new Set<LineKind | null>([
   'url',
 ]);
 
+/** A wire dateline names the agency: "ROTTERDAM (Meridian News Agency) -", "LONDON, Nov 3 (Northwire) —". */
+const WIRE_DATELINE =
+  /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L}.]{2,9}\.?\s+\d{1,2})?\s*\(((?:\p{Lu}[\p{L}\p{M}&.'’-]*)(?:\s+(?:\p{Lu}[\p{L}\p{M}&.'’-]*|of|de|du|der|la|al|el))*)\)\s*[-–—:]/u;
+
 /**
  * Agencies and outlets (and journalists) the article attributes its reporting to, in order of first
  * appearance, canonical names for known outlets. Photo credits alone are not cites; an embedded social
@@ -87,6 +91,8 @@ export function extractCites(text: string, opts: ExtractCitesOptions = {}): stri
         for (const h of scanKnown(credit[0], () => true)) hits.push({ at, name: h.name });
       line = line.slice(0, credit.index);
     }
+    const wire = WIRE_DATELINE.exec(line);
+    if (wire) hits.push({ at, name: findOutlet(wire[1]!)?.name ?? wire[1]!.trim() });
     for (const h of scanLine(line)) hits.push({ at: at + h.at, name: h.name });
   }
   hits.sort((a, b) => a.at - b.at);

@@ -55,7 +55,8 @@ export function htmlToInput(
     title: given.title ?? page.title,
     published: given.published ?? page.published,
     text: page.text,
-    cites: [],
+    // Bylines, reporting credits and quoted accounts are kept out of the body but name who it cites.
+    cites: extractCites(page.credits.join('\n'), { outlet: given.outlet ?? page.outlet }),
   };
 }
 
@@ -68,7 +69,7 @@ function recordItem(record: ArticleRecord, source: string, fallbackId: string): 
       { source, externalId: record.id ?? fallbackId, url: record.url ?? null },
       { title: record.title, outlet: record.outlet, published: record.published },
     );
-    return { ok: true, input: { ...input, cites: record.cites ?? [] } };
+    return { ok: true, input: { ...input, cites: [...(record.cites ?? []), ...input.cites] } };
   } catch (err) {
     return reject(source, describeError(err), JSON.stringify(record));
   }

@@ -100,3 +100,17 @@ describe('extractCites leaves out what is not a media source', () => {
     expect(extractCites(undefined as unknown as string)).toEqual([]);
   });
 });
+
+describe('wire datelines', () => {
+  it('cites the agency named in a dateline, known or not', () => {
+    expect(extractCites('OSLO (Fjord Wire Service) - The ferry strike ended on Friday.')).toEqual([
+      'Fjord Wire Service',
+    ]);
+    expect(extractCites('NAIROBI, Mar 4 (Reuters) — Prices rose.')).toEqual(['Reuters']);
+  });
+
+  it('does not take a dateline-less parenthesis or a photo credit for one', () => {
+    expect(extractCites('The mayor (a former teacher) said the plan was sound.')).toEqual([]);
+    expect(extractCites('Crowds gather in the square on Monday (Jan Nowak/Photo Desk)')).toEqual([]);
+  });
+});
