@@ -34,7 +34,7 @@ export const scaleLabel = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${n / 1
 
 function describePoint(p: ScalePoint): string {
   return (
-    `${fixed(p.ingest.mean)} ms mean, p50 ${fixed(p.ingest.p50)} (entities ${fixed(p.entities.mean)}, ` +
+    `${fixed(p.ingest.mean)} ms mean, p50 ${fixed(p.ingest.p50)}, cpu ${fixed(p.ingestCpu.mean)} (entities ${fixed(p.entities.mean)}, ` +
     `grouping ${fixed(p.grouping.mean)}, search index ${fixed(p.searchIndex.mean)}, store ${fixed(p.storeWrites.mean)}); ` +
     `${fixed(p.candidatesScoredPerArticle, 0)} candidates/article, ${p.stories} stories`
   );

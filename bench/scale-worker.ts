@@ -24,6 +24,9 @@ export type ScalePoint = {
   fillSeconds: number;
   /** Per new article, milliseconds: the whole ingest, and its parts. */
   ingest: TimeSummary;
+  /** CPU time of this process (user + system) per new article: less moved by other load on the machine. */
+  ingestCpu: TimeSummary;
+  groupingCpu: TimeSummary;
   entities: TimeSummary;
   grouping: TimeSummary;
   /** Building the story's digest and writing its search entry. */
@@ -57,6 +60,7 @@ const scales = scalesArg.split(',').map(Number);
 const measured = Math.max(1, Number(measuredArg) || 100);
 const lookups = Math.max(0, Number(lookupsArg) || 0);
 const SEED = 20261125;
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 // 100k articles over a year: a bot following a few dozen busy feeds.
 const PER_DAY = 274;
 
@@ -75,13 +79,16 @@ try {
 
   // Bulk articles carry their generated mentions; measured ones (absent here) are read by the real NLP.
   const known = new Map<string, Mention[]>();
-  let clock: { entities: number; grouping: number; search: number; store: number } | null = null;
-  const time = async <T>(part: 'entities' | 'grouping' | 'search' | 'store', fn: () => Promise<T>) => {
+  type Part = 'entities' | 'grouping' | 'search' | 'store';
+  let clock: Record<Part | 'groupingCpu', number> | null = null;
+  const time = async <T>(part: Part, fn: () => Promise<T>) => {
     const t = performance.now();
+    const cpu = process.cpuUsage();
     try {
       return await fn();
     } finally {
       if (clock) clock[part] += performance.now() - t;
+      if (clock && part === 'grouping') clock.groupingCpu += cpuMs(process.cpuUsage(cpu));
     }
   };
   // What `createPipeline`'s stored hook does (mentions, grouping, search entry), with a clock on each
@@ -132,6 +139,8 @@ try {
     const fillSeconds = (performance.now() - fillStart) / 1000;
     const times = {
       ingest: [] as number[],
+      ingestCpu: [] as number[],
+      groupingCpu: [] as number[],
       entities: [] as number[],
       grouping: [] as number[],
       search: [] as number[],
@@ -140,10 +149,13 @@ try {
     const scoredBefore = grouper.stats.scored;
     for (let i = 0; i < measured; i++) {
       const { input } = corpus.next();
-      clock = { entities: 0, grouping: 0, search: 0, store: 0 };
+      clock = { entities: 0, grouping: 0, search: 0, store: 0, groupingCpu: 0 };
       const t = performance.now();
+      const cpu = process.cpuUsage();
       await ingestor.ingestArticle(input);
       times.ingest.push(performance.now() - t);
+      times.ingestCpu.push(cpuMs(process.cpuUsage(cpu)));
+      times.groupingCpu.push(clock.groupingCpu);
       times.entities.push(clock.entities);
       times.grouping.push(clock.grouping);
       times.search.push(clock.search);
@@ -155,6 +167,8 @@ try {
       stored: scale,
       fillSeconds,
       ingest: summarize(times.ingest),
+      ingestCpu: summarize(times.ingestCpu),
+      groupingCpu: summarize(times.groupingCpu),
       entities: summarize(times.entities),
       grouping: summarize(times.grouping),
       searchIndex: summarize(times.search),
