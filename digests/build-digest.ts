@@ -43,12 +43,16 @@ export function buildDigest(story: Story, articles: Article[], mentions: Map<str
   const titles = own.flatMap((a) => (a.title ? [a.title] : []));
   const what = selectWhat(own, titles) || firstLine(own);
   const headline = pickHeadline(own) ?? (what ? headlineFromSentence(what) : `Story ${story.id}`);
+  // Outlets and the agencies they cite are the story's sources, listed as such, not among who is in it.
+  const reporters = new Set(
+    own.flatMap((a) => [a.outlet, ...a.cites]).flatMap((n) => (n ? [n.toLowerCase()] : [])),
+  );
   return {
     storyId: story.id,
     version: story.version,
     headline,
     what,
-    who: selectWho(items, {}),
+    who: selectWho(items, {}).filter((p) => !reporters.has(p.name.toLowerCase())),
     where: selectWhere(items, {}),
     sources: own.map((a) => ({ outlet: a.outlet, articleId: a.id, url: a.url, cites: [...a.cites] })),
     independentSources: new Set(groups.values()).size,

@@ -57,6 +57,18 @@ describe('buildDigest', () => {
     expect(digest.where.map((p) => p.name)).toContain('Brennick');
   });
 
+  it('lists the outlets and agencies that reported the story as sources, not as who is in it', () => {
+    const withAgency = new Map(
+      [...mentions].map(([id, ms]) => [
+        id,
+        [...ms, { name: 'Westwire', kind: 'org', role: null, country: null, count: 2 } as Mention],
+      ]),
+    );
+    const d = buildDigest(story, articles, withAgency);
+    expect(d.who.map((p) => p.name)).not.toContain('Westwire');
+    expect(d.who.map((p) => p.name)).toContain('Lena Marsh');
+  });
+
   it('carries the story identity, version, related and times', () => {
     expect(digest).toMatchObject({
       storyId: 'sfire',

@@ -8,6 +8,7 @@ const SELF_NAMING: RegExp[] = [
   /^(.+?) is (?:an? |the )(?:independent|leading|award-winning|nonprofit|non-profit|reader-supported)\b/iu,
   /^(?:support|subscribe to|join) (.+?)(?:'s|’s)? (?:journalism|community|today)\b/iu,
   /^(?:get|sign up for|subscribe to|receive) (?:the )?(.+?)(?:'s|’s)? (?:morning |evening |daily |weekly |free )*(?:newsletter|briefing|digest)\b/iu,
+  /^(?:more|latest|most read|most popular|top stories) (?:from|on|at) (.+?)\s*[:»›>]*$/iu,
 ];
 const CORPORATE_SUFFIX =
   /\s*,?\s*\b(?:Ltd|Limited|Inc|LLC|plc|PLC|GmbH|S\.A\.|Corp(?:oration)?|Group|Holdings|Company)\.?$/u;
@@ -42,7 +43,14 @@ export function detectOutlet(
 ): string | null {
   for (let i = 0; i < lines.length; i++) {
     const kind = kinds[i];
-    if (kind !== 'appeal' && kind !== 'promo' && kind !== 'sign-off') continue;
+    if (
+      kind !== 'appeal' &&
+      kind !== 'promo' &&
+      kind !== 'sign-off' &&
+      kind !== 'read-more' &&
+      kind !== 'nav'
+    )
+      continue;
     const name = nameFromSelfNaming(lines[i]!);
     if (name) return name;
   }

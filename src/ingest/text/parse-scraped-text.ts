@@ -280,6 +280,12 @@ export function parseScrapedText(raw: string, opts: ParseScrapedTextOptions): Pa
       if (l.kind === null && l.text !== '' && opts.learner.isRepeated(outlet, l.text)) l.kind = 'repeated';
     end = headerEnd(lines);
   }
+  // The outlet's name alone on a header line is its masthead.
+  const masthead = outlet?.toLowerCase().replace(/^the\s+/u, '');
+  for (let i = 0; i < end && masthead; i++) {
+    const l = lines[i]!;
+    if (l.kind === null && l.text.toLowerCase().replace(/^the\s+/u, '') === masthead) l.kind = 'nav';
+  }
   markDuplicates(lines);
   const title = findTitle(lines, end);
   const published = findPublished(lines, end);
