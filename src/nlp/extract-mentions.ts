@@ -18,6 +18,7 @@ import { CAPITALS } from './place-aliases.ts';
 import { dropSentenceStart, isEnglish, isRoleWord, isTitleCase, isWeakSentence } from './sentence-checks.ts';
 import { splitSentences } from './split-sentences.ts';
 import { looksLikeCommonWord, looksLikePerson, looksLikeVerb, tagTerms } from './tag-terms.ts';
+import { planTagWindows } from './tag-windows.ts';
 
 export type MentionSource = { title: string | null; text: string; outlet: string | null; cites: string[] };
 
@@ -42,13 +43,16 @@ export function extractMentions(article: MentionSource): Mention[] {
   );
   if (sentences.length === 0) return [];
   const joinedText = sentences.join('\n');
-  const tags = tagTerms(joinedText);
+  const sentenceTokens = sentences.map((s) => tokenize(s));
   const bases: number[] = [];
   let pos = 0;
   for (const s of sentences) {
     bases.push(pos);
     pos += s.length + 1;
   }
+  const sentenceChunks = sentences.map((s, si) => findNameChunks(s, sentenceTokens[si]));
+  const plan = planTagWindows(sentences, sentenceTokens, sentenceChunks, bases);
+  const tags = tagTerms(joinedText, plan.windows, plan.presets);
   const gaz = getGazetteer();
   const isModifier = (w: string) => gaz.lookupDemonym(w) !== null || gaz.lookupPlace(w)?.kind === 'country';
   const acronyms = findAcronyms(sentences);
@@ -60,7 +64,7 @@ export function extractMentions(article: MentionSource): Mention[] {
 
   sentences.forEach((sentence, si) => {
     const weight = isWeakSentence(sentence) ? 0 : 1;
-    const tokens = tokenize(sentence);
+    const tokens = sentenceTokens[si]!;
     const tagsAt = (t: Token) => tags(bases[si]! + t.start);
     const countryOf = (t: Token) => {
       const p = gaz.lookupPlace(t.text);
@@ -92,7 +96,7 @@ export function extractMentions(article: MentionSource): Mention[] {
     }
     let previousPlace: Place | null = null;
     let previousEnd = -1;
-    for (const chunk of findNameChunks(sentence, tokens)) {
+    for (const chunk of sentenceChunks[si]!) {
       const toks = dropSentenceStart(sentence, tokens, chunk, tagsAt);
       if (toks.length === 0) continue;
       const firstIdx = tokens.indexOf(toks[0]!);

@@ -3,23 +3,116 @@ import nlp from 'compromise';
 /** Part-of-speech tags compromise gives each word of a text, looked up by the word's start offset. */
 export type TermTags = (start: number) => ReadonlySet<string>;
 
+/** A stretch [from, to) of a text, in UTF-16 offsets. */
+export type Span = readonly [number, number];
+
 const NONE: ReadonlySet<string> = new Set();
 
-type JsonTerm = { tags?: string[]; offset?: { start: number } };
-type JsonSentence = { terms?: JsonTerm[] };
+type Term = { tags?: Set<string>; offset?: { start: number } };
+type Doc = { docs: Term[][]; compute(names: string | string[]): Doc };
+type Nlp = {
+  (text: string): Doc;
+  tokenize(text: string): Doc;
+  hooks(): string[];
+  model(): { one: { lexicon: Record<string, unknown> } };
+};
+const compromise = nlp as unknown as Nlp;
 
-export function tagTerms(text: string): TermTags {
-  const byStart = new Map<number, ReadonlySet<string>>();
+/** What `nlp.tokenize` has already run, and the chunker, whose output we never read. */
+const SKIPPED_HOOKS = new Set(['contractions', 'alias', 'machine', 'chunks']);
+let hooks: string[] | null = null;
+
+/** Adds the tags of every word of `text` to `into`, keyed by offset + `shift`. */
+function tagInto(into: Map<number, ReadonlySet<string>>, text: string, pieces: Piece[]): void {
   try {
-    const json = nlp(text).json({ offset: true, terms: { offset: true } }) as JsonSentence[];
-    for (const s of json)
-      for (const t of s.terms ?? []) if (t.offset) byStart.set(t.offset.start, new Set(t.tags ?? []));
+    hooks ??= compromise.hooks().filter((h) => !SKIPPED_HOOKS.has(h));
+    const doc = compromise.tokenize(text).compute(hooks);
+    doc.compute('offset');
+    let p = 0;
+    for (const terms of doc.docs)
+      for (const t of terms) {
+        const at = t.offset?.start;
+        if (at === undefined || !t.tags) continue;
+        while (p + 1 < pieces.length && pieces[p + 1]!.at <= at) p++;
+        const piece = pieces[p]!;
+        into.set(piece.origin + at - piece.at, t.tags);
+      }
   } catch {
     // compromise failing on odd input only costs us its hints; the rules below still run.
   }
-  return (start) => byStart.get(start) ?? NONE;
 }
 
+/** Where a piece of the tagged text starts, and where it came from in the original text. */
+type Piece = { at: number; origin: number };
+
+/**
+ * Tags a text of lines joined by "\n" (compromise tags each line apart). With `windows` — ascending,
+ * non-overlapping spans, each within one line — only those stretches are tagged up front, each as a
+ * line of its own; a word outside every window is tagged when first asked for, with its whole line.
+ * `presets` gives words whose tags are known without compromise (see `closedClassTag`).
+ */
+export function tagTerms(
+  text: string,
+  windows?: readonly Span[],
+  presets?: ReadonlyMap<number, ReadonlySet<string>>,
+): TermTags {
+  const byStart = new Map<number, ReadonlySet<string>>(presets);
+  if (!windows) {
+    tagInto(byStart, text, [{ at: 0, origin: 0 }]);
+    return (start) => byStart.get(start) ?? NONE;
+  }
+  const pieces: Piece[] = [];
+  let sub = '';
+  for (const [from, to] of windows) {
+    pieces.push({ at: sub.length, origin: from });
+    sub += `${text.slice(from, to)}\n`;
+  }
+  if (pieces.length > 0) tagInto(byStart, sub, pieces);
+  const linesDone = new Set<number>();
+  return (start) => {
+    const hit = byStart.get(start);
+    if (hit) return hit;
+    if (start < 0 || start >= text.length || inSpans(windows, start)) return NONE;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    if (linesDone.has(lineStart)) return NONE;
+    linesDone.add(lineStart);
+    const end = text.indexOf('\n', start);
+    tagInto(byStart, text.slice(lineStart, end < 0 ? text.length : end), [{ at: 0, origin: lineStart }]);
+    return byStart.get(start) ?? NONE;
+  };
+}
+
+function inSpans(spans: readonly Span[], at: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [from, to] = spans[mid]!;
+    if (at < from) hi = mid - 1;
+    else if (at >= to) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Word classes whose members never start a name, whatever follows them. */
+const CLOSED_CLASSES = new Set([
+  'Determiner',
+  'Pronoun',
+  'Preposition',
+  'Conjunction',
+  'QuestionWord',
+  'Adverb',
+]);
+
+/**
+ * The tag compromise's lexicon gives a function word ("The", "However", "He"), which context does not
+ * turn into a name; null for any other word.
+ */
+export function closedClassTag(word: string): string | null {
+  const tag = compromise.model().one.lexicon[word.toLowerCase()];
+  return typeof tag === 'string' && CLOSED_CLASSES.has(tag) ? tag : null;
+}
 const PROPER = ['ProperNoun', 'Person', 'FirstName', 'LastName', 'Place', 'Country', 'City', 'Organization'];
 const NOT_A_NAME = [
   'Determiner',
