@@ -3,13 +3,16 @@ import nlp from 'compromise';
 /** Part-of-speech tags compromise gives each word of a text, looked up by the word's start offset. */
 export type TermTags = (start: number) => ReadonlySet<string>;
 
-/** A stretch [from, to) of a text, in UTF-16 offsets. */
-export type Span = readonly [number, number];
+/**
+ * A stretch [from, to) of a text, in UTF-16 offsets; `context` when the tagger's contextual rules
+ * (most of its cost) must run on it, else only the lexicon and the word-shape guesses.
+ */
+export type TagWindow = { from: number; to: number; context: boolean };
 
 const NONE: ReadonlySet<string> = new Set();
 
 type Term = { tags?: Set<string>; offset?: { start: number } };
-type Doc = { docs: Term[][]; compute(names: string | string[]): Doc };
+type Doc = { docs: Term[][]; compute(names: string | string[]): Doc; update(ptrs: number[][]): Doc };
 type Nlp = {
   (text: string): Doc;
   tokenize(text: string): Doc;
@@ -18,22 +21,39 @@ type Nlp = {
 };
 const compromise = nlp as unknown as Nlp;
 
-/** What `nlp.tokenize` has already run, and the chunker, whose output we never read. */
-const SKIPPED_HOOKS = new Set(['contractions', 'alias', 'machine', 'chunks']);
+/** What `nlp.tokenize` has already run, the chunker, whose output we never read, and the post-tagger, run apart. */
+const SKIPPED_HOOKS = new Set(['contractions', 'alias', 'machine', 'chunks', 'postTagger']);
 let hooks: string[] | null = null;
 
-/** Adds the tags of every word of `text` to `into`, keyed by offset + `shift`. */
+/**
+ * Adds the tags of every word of `text` to `into`, keyed by their offsets in the original text
+ * (`pieces`, ascending, say where each stretch of `text` came from and whether it needs context).
+ */
 function tagInto(into: Map<number, ReadonlySet<string>>, text: string, pieces: Piece[]): void {
   try {
     hooks ??= compromise.hooks().filter((h) => !SKIPPED_HOOKS.has(h));
     const doc = compromise.tokenize(text).compute(hooks);
     doc.compute('offset');
+    const pieceOf = (at: number, from: number) => {
+      let p = from;
+      while (p + 1 < pieces.length && pieces[p + 1]!.at <= at) p++;
+      return p;
+    };
+    const ptrs: number[][] = [];
     let p = 0;
+    doc.docs.forEach((terms, n) => {
+      const at = terms[0]?.offset?.start;
+      if (at === undefined) return;
+      p = pieceOf(at, p);
+      if (pieces[p]!.context) ptrs.push([n, 0, terms.length]);
+    });
+    if (ptrs.length > 0) doc.update(ptrs).compute('postTagger');
+    p = 0;
     for (const terms of doc.docs)
       for (const t of terms) {
         const at = t.offset?.start;
         if (at === undefined || !t.tags) continue;
-        while (p + 1 < pieces.length && pieces[p + 1]!.at <= at) p++;
+        p = pieceOf(at, p);
         const piece = pieces[p]!;
         into.set(piece.origin + at - piece.at, t.tags);
       }
@@ -43,7 +63,7 @@ function tagInto(into: Map<number, ReadonlySet<string>>, text: string, pieces: P
 }
 
 /** Where a piece of the tagged text starts, and where it came from in the original text. */
-type Piece = { at: number; origin: number };
+type Piece = { at: number; origin: number; context: boolean };
 
 /**
  * Tags a text of lines joined by "\n" (compromise tags each line apart). With `windows` — ascending,
@@ -53,19 +73,19 @@ type Piece = { at: number; origin: number };
  */
 export function tagTerms(
   text: string,
-  windows?: readonly Span[],
+  windows?: readonly TagWindow[],
   presets?: ReadonlyMap<number, ReadonlySet<string>>,
 ): TermTags {
   const byStart = new Map<number, ReadonlySet<string>>(presets);
   if (!windows) {
-    tagInto(byStart, text, [{ at: 0, origin: 0 }]);
+    tagInto(byStart, text, [{ at: 0, origin: 0, context: true }]);
     return (start) => byStart.get(start) ?? NONE;
   }
   const pieces: Piece[] = [];
   let sub = '';
-  for (const [from, to] of windows) {
-    pieces.push({ at: sub.length, origin: from });
-    sub += `${text.slice(from, to)}\n`;
+  for (const w of windows) {
+    pieces.push({ at: sub.length, origin: w.from, context: w.context });
+    sub += `${text.slice(w.from, w.to)}\n`;
   }
   if (pieces.length > 0) tagInto(byStart, sub, pieces);
   const linesDone = new Set<number>();
@@ -77,17 +97,19 @@ export function tagTerms(
     if (linesDone.has(lineStart)) return NONE;
     linesDone.add(lineStart);
     const end = text.indexOf('\n', start);
-    tagInto(byStart, text.slice(lineStart, end < 0 ? text.length : end), [{ at: 0, origin: lineStart }]);
+    tagInto(byStart, text.slice(lineStart, end < 0 ? text.length : end), [
+      { at: 0, origin: lineStart, context: true },
+    ]);
     return byStart.get(start) ?? NONE;
   };
 }
 
-function inSpans(spans: readonly Span[], at: number): boolean {
+function inSpans(spans: readonly TagWindow[], at: number): boolean {
   let lo = 0;
   let hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const [from, to] = spans[mid]!;
+    const { from, to } = spans[mid]!;
     if (at < from) hi = mid - 1;
     else if (at >= to) lo = mid + 1;
     else return true;
