@@ -10,7 +10,7 @@ import {
   resolvePending,
   toMentions,
 } from './merge-occurrences.ts';
-import { chunkText, findNameChunks, type Token, tokenize } from './name-chunks.ts';
+import { type Chunk, chunkText, findNameChunks, type Token, tokenize } from './name-chunks.ts';
 import { findKnownOrg, findNewsOutlet } from './org-lookup.ts';
 import { EVENT_WORDS, GENERIC_ORG_WORDS, GROUP_WORDS, ORG_WORDS } from './org-names.ts';
 import { pickRole } from './pick-role.ts';
@@ -51,11 +51,12 @@ export function extractMentions(article: MentionSource): Mention[] {
     pos += s.length + 1;
   }
   const sentenceChunks = sentences.map((s, si) => findNameChunks(s, sentenceTokens[si]));
-  const plan = planTagWindows(sentences, sentenceTokens, sentenceChunks, bases);
+  const titleCase = sentenceTokens.map(isTitleCase);
+  const plan = planTagWindows(sentences, sentenceTokens, sentenceChunks, bases, titleCase);
   const tags = tagTerms(joinedText, plan.windows, plan.presets);
   const gaz = getGazetteer();
   const isModifier = (w: string) => gaz.lookupDemonym(w) !== null || gaz.lookupPlace(w)?.kind === 'country';
-  const acronyms = findAcronyms(sentences);
+  const acronyms = findAcronyms(sentences, sentenceChunks);
   const sourceNames = new Map<string, string>();
   for (const n of [article.outlet, ...(Array.isArray(article.cites) ? article.cites : [])])
     if (typeof n === 'string' && n.trim()) sourceNames.set(foldName(n), findNewsOutlet(n) ?? n.trim());
@@ -81,7 +82,7 @@ export function extractMentions(article: MentionSource): Mention[] {
     const addParty = (country: string, ti: number) =>
       add({ kind: 'org', name: country, role: null, country: null }, ti);
 
-    if (isTitleCase(tokens)) {
+    if (titleCase[si]) {
       for (const t of tokens)
         if (/^\p{Lu}/u.test(t.text) && !looksLikeCommonWord(tagsAt(t)))
           pending.push({
@@ -327,10 +328,11 @@ function lookupChunkPlace(name: string, gaz: ReturnType<typeof getGazetteer>): P
 }
 
 /** "Long Name (LN)" definitions, so a later "LN" joins "Long Name". */
-function findAcronyms(sentences: string[]): Map<string, string> {
+function findAcronyms(sentences: string[], chunks: Chunk[][]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const s of sentences) {
-    for (const chunk of findNameChunks(s)) {
+  for (const [si, s] of sentences.entries()) {
+    if (!s.includes('(')) continue;
+    for (const chunk of chunks[si]!) {
       const m = s.slice(chunk.end).match(/^\s*\((\p{Lu}{2,6})\)/u);
       if (!m?.[1]) continue;
       const name = chunkText(s, chunk.tokens);

@@ -2,6 +2,13 @@ import { NAME_PARTICLES } from './name-chunks.ts';
 
 /** Lower case, no accents, apostrophes and hyphens as spaces. */
 export function foldName(name: string): string {
+  // Plain ASCII has no accents to strip: the same result for much less work.
+  if (ASCII.test(name))
+    return name
+      .toLowerCase()
+      .replace(/['`]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -11,8 +18,22 @@ export function foldName(name: string): string {
     .trim();
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** nameWords' answers, kept while few: names repeat within an article and a story. */
+const nameWordsCache = new Map<string, readonly string[]>();
+
 /** A name's words without particles: "Ahmed al-Sharaa" → ["ahmed", "sharaa"]. */
-export function nameWords(name: string): string[] {
+export function nameWords(name: string): readonly string[] {
+  const cached = nameWordsCache.get(name);
+  if (cached) return cached;
+  if (nameWordsCache.size >= 5000) nameWordsCache.clear();
+  const words = splitNameWords(name);
+  nameWordsCache.set(name, words);
+  return words;
+}
+
+function splitNameWords(name: string): string[] {
   const words = foldName(name.replace(/\b(al|el|ad|as|ash|ar|an|at|az|ul)-(?=\p{Lu})/giu, '')).split(' ');
   const kept = words.filter((w) => w && !NAME_PARTICLES.has(w));
   return kept.length > 0 ? kept : words.filter(Boolean);

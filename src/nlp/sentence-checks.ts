@@ -38,12 +38,20 @@ const MINOR_WORDS = new Set(
 
 /** A headline-style line ("Pentagon Used New Drones In Raid"), where capitals do not mark names. */
 export function isTitleCase(tokens: Token[]): boolean {
-  const words = tokens.filter((t) => /^\p{L}/u.test(t.text) && !MINOR_WORDS.has(t.text.toLowerCase()));
-  if (words.length < 4) return false;
+  let words = 0;
+  let lower = 0;
+  for (const t of tokens) {
+    if (!STARTS_WITH_LETTER.test(t.text) || MINOR_WORDS.has(t.text.toLowerCase())) continue;
+    words++;
+    if (!STARTS_UPPER.test(t.text)) lower++;
+  }
+  if (words < 4) return false;
   // A sentence dense with names still has lower-case verbs and nouns; a headline has next to none.
-  const lower = words.filter((t) => !/^\p{Lu}/u.test(t.text)).length;
-  return lower <= Math.floor(words.length / 10);
+  return lower <= Math.floor(words / 10);
 }
+
+const STARTS_WITH_LETTER = /^\p{L}/u;
+const STARTS_UPPER = /^\p{Lu}/u;
 
 /** Drops capitalised words that only start the sentence ("Earlier", "Neither", "According"). */
 export function dropSentenceStart(

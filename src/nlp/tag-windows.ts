@@ -1,7 +1,6 @@
 import { ROLE_NOUNS } from './find-roles.ts';
 import { getGazetteer } from './gazetteer.ts';
 import type { Chunk, Token } from './name-chunks.ts';
-import { isTitleCase } from './sentence-checks.ts';
 import { closedClassTag, type TagWindow } from './tag-terms.ts';
 
 /** Words of context kept around a name of several words (whose person-ness the tagger's context rules decide). */
@@ -27,6 +26,7 @@ export function planTagWindows(
   tokens: readonly Token[][],
   chunks: readonly Chunk[][],
   bases: readonly number[],
+  titleCase: readonly boolean[],
 ): TagPlan {
   const gaz = getGazetteer();
   const windows: TagWindow[] = [];
@@ -42,7 +42,7 @@ export function planTagWindows(
     const toks = tokens[si]!;
     const base = bases[si]!;
     if (toks.length === 0) return;
-    if (isTitleCase(toks)) {
+    if (titleCase[si]) {
       push(base, base + sentence.length, true);
       return;
     }
