@@ -1,6 +1,7 @@
 import { ROLE_NOUNS } from './find-roles.ts';
 import { getGazetteer } from './gazetteer.ts';
 import type { Chunk, Token } from './name-chunks.ts';
+import { CAPITALS } from './place-aliases.ts';
 import { closedClassTag, type TagWindow } from './tag-terms.ts';
 
 /** Words of context kept around a name of several words (whose person-ness the tagger's context rules decide). */
@@ -58,9 +59,14 @@ export function planTagWindows(
       }
       const prev = toks[c.first - 1]?.text.toLowerCase() ?? '';
       const afterRole = ROLE_NOUNS.has(prev) || ROLE_NOUNS.has(prev.replace(/^then-/, ''));
-      // One-word names get the context rules only where a verb after them or a role before them counts.
+      // A one-word name gets the context rules only at a sentence's start (is it a name at all?),
+      // after a role noun, or as a country or capital (does a verb follow?).
+      const place = single && !afterRole ? gaz.lookupPlace(word) : null;
       const context =
-        !single || afterRole || gaz.lookupPlace(word) !== null || gaz.lookupDemonym(word) !== null;
+        !single ||
+        afterRole ||
+        c.first === 0 ||
+        (place !== null && (place.kind === 'country' || CAPITALS[place.name] !== undefined));
       let first = Math.max(0, c.first - (afterRole ? ROLE_BEFORE : single ? SINGLE_BEFORE : BEFORE));
       // A window must not open on a capitalised word the tagger would take for a sentence start.
       while (first > 0 && /^\p{Lu}/u.test(toks[first]!.text)) first--;
