@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { installBulkMatch } from './fast-sweep.ts';
 
 /** Part-of-speech tags compromise gives each word of a text, looked up by the word's start offset. */
 export type TermTags = (start: number) => ReadonlySet<string>;
@@ -17,6 +18,7 @@ type Nlp = {
   (text: string): Doc;
   tokenize(text: string): Doc;
   hooks(): string[];
+  methods(): Parameters<typeof installBulkMatch>[0];
   model(): { one: { lexicon: Record<string, unknown> } };
 };
 const compromise = nlp as unknown as Nlp;
@@ -31,7 +33,10 @@ let hooks: string[] | null = null;
  */
 function tagInto(into: Map<number, ReadonlySet<string>>, text: string, pieces: Piece[]): void {
   try {
-    hooks ??= compromise.hooks().filter((h) => !SKIPPED_HOOKS.has(h));
+    if (!hooks) {
+      installBulkMatch(compromise.methods());
+      hooks = compromise.hooks().filter((h) => !SKIPPED_HOOKS.has(h));
+    }
     const doc = compromise.tokenize(text).compute(hooks);
     doc.compute('offset');
     const pieceOf = (at: number, from: number) => {
