@@ -25,37 +25,67 @@ type Methods = {
 };
 type Options = { matchOne?: boolean };
 
-/** Each net's rule keys in their order, so candidates come out as compromise orders them. */
-const keyOrders = new WeakMap<Net, { index: Map<string, number>; keys: string[] }>();
+/** A net's rule lists by key, in the net's key order, each rule with a number per match text. */
+type Order = {
+  index: Map<string, number>;
+  lists: { rule: Rule; id: number }[][];
+  /** Per match text, the last sentence (stamp) it was a candidate for: rules run once per sentence. */
+  stamps: Int32Array;
+  stamp: number;
+};
+const orders = new WeakMap<Net, Order>();
 
-function keyOrder(net: Net) {
-  let order = keyOrders.get(net);
+function orderOf(net: Net): Order {
+  let order = orders.get(net);
   if (!order) {
     const keys = Object.keys(net.hooks);
-    order = { index: new Map(keys.map((k, i) => [k, i])), keys };
-    keyOrders.set(net, order);
+    const ids = new Map<string, number>();
+    const lists = keys.map((k) =>
+      net.hooks[k]!.map((rule) => {
+        let id = ids.get(rule.match);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(rule.match, id);
+        }
+        return { rule, id };
+      }),
+    );
+    order = { index: new Map(keys.map((k, i) => [k, i])), lists, stamps: new Int32Array(ids.size), stamp: 0 };
+    orders.set(net, order);
   }
   return order;
 }
 
+function fits(rule: Rule, haves: Set<string>, termCount: number): boolean {
+  if (termCount < rule.minWords) return false;
+  for (const need of rule.needs) if (!haves.has(need)) return false;
+  if (rule.ifNo) for (const no of rule.ifNo) if (haves.has(no)) return false;
+  if (rule.wants.length === 0) return true;
+  let found = 0;
+  for (const w of rule.wants) if (haves.has(w) && ++found >= rule.minWant) return true;
+  return found >= rule.minWant;
+}
+
+/** The rules worth trying on one sentence, in the order compromise would try them. */
 function candidates(net: Net, haves: Set<string>, termCount: number): Rule[] {
-  const { index, keys } = keyOrder(net);
+  const order = orderOf(net);
   const hit: number[] = [];
   for (const h of haves) {
-    const i = index.get(h);
+    const i = order.index.get(h);
     if (i !== undefined) hit.push(i);
   }
   hit.sort((a, b) => a - b);
-  const seen = new Set<string>();
+  if (order.stamp === 0x7fffffff) {
+    order.stamps.fill(0);
+    order.stamp = 0;
+  }
+  const stamp = ++order.stamp;
   const out: Rule[] = [];
   for (const i of hit)
-    for (const rule of net.hooks[keys[i]!]!) {
-      if (seen.has(rule.match)) continue;
-      seen.add(rule.match);
-      if (!rule.needs.every((need) => haves.has(need))) continue;
-      if (rule.ifNo?.some((no) => haves.has(no))) continue;
-      if (rule.wants.length > 0 && rule.wants.filter((w) => haves.has(w)).length < rule.minWant) continue;
-      if (termCount >= rule.minWords) out.push(rule);
+    for (const { rule, id } of order.lists[i]!) {
+      if (order.stamps[id] === stamp) continue;
+      order.stamps[id] = stamp;
+      if (fits(rule, haves, termCount)) out.push(rule);
     }
   for (const rule of net.always) if (termCount >= rule.minWords) out.push(rule);
   return out;
