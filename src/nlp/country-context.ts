@@ -95,8 +95,11 @@ const BORDER_BETWEEN = /\b(?:border|frontier|boundary)(?:\s+(?:region|area|zone)
 
 /** Whether a sentence speaks of a shared border without naming both sides in the phrase itself. */
 export function mentionsSharedBorder(sentence: string): boolean {
-  return BORDER.test(sentence) || BORDER_BETWEEN.test(sentence);
+  return BORDER_WORD.test(sentence) && (BORDER.test(sentence) || BORDER_BETWEEN.test(sentence));
 }
+
+/** What both patterns need: most sentences lack it, and this test is far cheaper. */
+const BORDER_WORD = /border|frontier|boundary/i;
 
 /** "Israel-Syria border": the two names in alphabetical order, so every article writes it alike. */
 export function borderName(a: string, b: string): string {

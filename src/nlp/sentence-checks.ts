@@ -27,8 +27,12 @@ const OTHER_WORDS = new Set(
 export function isEnglish(text: string): boolean {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length < 20) return !/[^\p{Script=Latin}\p{P}\p{N}\s\p{S}]/u.test(text) || words.length < 3;
-  const english = words.filter((w) => ENGLISH_WORDS.has(w)).length;
-  const other = words.filter((w) => OTHER_WORDS.has(w)).length;
+  let english = 0;
+  let other = 0;
+  for (const w of words) {
+    if (ENGLISH_WORDS.has(w)) english++;
+    if (OTHER_WORDS.has(w)) other++;
+  }
   return english / words.length >= 0.06 && english >= other;
 }
 
