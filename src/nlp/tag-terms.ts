@@ -134,9 +134,11 @@ const CLOSED_CLASSES = new Set([
 
 /**
  * The tag compromise's lexicon gives a function word ("The", "However", "He"), which context does not
- * turn into a name; null for any other word.
+ * turn into a name; null for any other word, and for words in capitals ("US" is no pronoun).
  */
 export function closedClassTag(word: string): string | null {
+  // "US", "IT", "WHO": capitals may spell a name that is also a function word.
+  if (!/^\p{Lu}?\p{Ll}*$/u.test(word) || word.length === 0) return null;
   const tag = compromise.model().one.lexicon[word.toLowerCase()];
   return typeof tag === 'string' && CLOSED_CLASSES.has(tag) ? tag : null;
 }

@@ -60,4 +60,9 @@ describe('closedClassTag', () => {
     expect(closedClassTag('Lindqvist')).toBeNull();
     expect(closedClassTag('Norway')).toBeNull();
   });
+
+  it('leaves words in capitals to the tagger ("US" is no pronoun)', () => {
+    expect(closedClassTag('US')).toBeNull();
+    expect(closedClassTag('IT')).toBeNull();
+  });
 });
