@@ -10,6 +10,8 @@ export type ScaleOptions = {
   lookups: number;
   /** Also time a restart (index rebuild) and the real pipeline at the largest scale. */
   reload: boolean;
+  /** An existing folder to leave the store in (bench.db), for the memory section. */
+  keepDir: string;
   log: (line: string) => void;
 };
 
@@ -23,6 +25,7 @@ export function runScale(opts: ScaleOptions): Promise<ScaleWorkerResult> {
       String(opts.measured),
       String(opts.lookups),
       opts.reload ? 'reload' : 'no-reload',
+      opts.keepDir,
     ],
     { nodeArgs: ['--expose-gc'], onLine: (line) => opts.log(`scale: ${line}`) },
   );
@@ -62,6 +65,16 @@ export function groupingRows(r: ScaleWorkerResult): Row[] {
     goalRow(
       `grouping (assign) per article, ${name}`,
       ratio((p) => p.grouping.mean),
+    ),
+    info(
+      'grouping',
+      `whole ingest per article, cpu time, ${name}`,
+      `${fixed(ratio((p) => p.ingestCpu.mean))}×`,
+    ),
+    info(
+      'grouping',
+      `grouping (assign) per article, cpu time, ${name}`,
+      `${fixed(ratio((p) => p.groupingCpu.mean))}×`,
     ),
     info('grouping', `search index per article, ${name}`, `${fixed(ratio((p) => p.searchIndex.mean))}×`),
     info('grouping', `store writes per article, ${name}`, `${fixed(ratio((p) => p.storeWrites.mean))}×`),

@@ -1,7 +1,7 @@
 // `npm run bench` (full) and `npm run bench -- --quick` (under 3 minutes): speed and scale as ratios
 // taken in one run, printed as a table and written to bench/results.json. Never part of `npm test`.
 // Options: --quick, --only=throughput,scale,fanout, --readme (rewrite the README's Benchmarks table).
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,8 @@ import { fanoutRows, runFanout } from './fanout.ts';
 import type { FanoutWorkerResult } from './fanout-worker.ts';
 import { FULL_SCALE, groupingRows, runScale } from './grouping.ts';
 import { lookupRows } from './lookup.ts';
-import { memoryRows } from './memory.ts';
+import { memoryRows, runMemoryProbe } from './memory.ts';
+import type { MemoryWorkerResult } from './memory-worker.ts';
 import { formatTable, type Row, readMachine, unavailable, updateReadme } from './report.ts';
 import type { ScaleWorkerResult } from './scale-worker.ts';
 import { runThroughput, type ThroughputResult, throughputRows } from './throughput.ts';
@@ -31,7 +32,12 @@ const log = (line: string) =>
 
 const machine = readMachine();
 const rows: Row[] = [];
-const raw: { throughput?: ThroughputResult; scale?: ScaleWorkerResult; fanout?: FanoutWorkerResult } = {};
+const raw: {
+  throughput?: ThroughputResult;
+  scale?: ScaleWorkerResult;
+  restart?: MemoryWorkerResult;
+  fanout?: FanoutWorkerResult;
+} = {};
 const work = mkdtempSync(join(tmpdir(), 'newsbot-bench-'));
 log(
   `${quick ? 'quick' : 'full'} bench on ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAverage.join(' ')}`,
@@ -72,15 +78,22 @@ try {
   if (wants('scale'))
     await runSection('scale', async () => {
       const scales = quick ? [1000, 5000] : [1000, 10_000, FULL_SCALE];
+      const keepDir = join(work, 'scale');
+      mkdirSync(keepDir);
       raw.scale = await runScale({
         samplesDir: join(root, 'samples'),
         scales,
         measured: quick ? 60 : 300,
         lookups: quick ? 200 : 1000,
         reload: !quick,
+        keepDir,
         log,
       });
-      rows.push(...groupingRows(raw.scale), ...memoryRows(raw.scale));
+      raw.restart = await runMemoryProbe(keepDir).catch((err: unknown) => {
+        log(`memory probe failed: ${err instanceof Error ? err.message : String(err)}`);
+        return undefined;
+      });
+      rows.push(...groupingRows(raw.scale), ...memoryRows(raw.scale, raw.restart ?? null));
       rows.push(...lookupRows(raw.scale.lookup, raw.scale.points.at(-1)?.stored ?? 0, FULL_SCALE));
     });
 
