@@ -22,6 +22,8 @@ export type Gazetteer = {
   readonly size: number;
 };
 
+const NON_ASCII = /[^\x00-\x7f]/u;
+
 type CityRow = {
   city: string;
   city_ascii: string;
@@ -170,6 +172,14 @@ export function createGazetteer(): Gazetteer {
     let k = normalizePlaceKey(name);
     if (!k) return null;
     const direct = lookupKey(k);
+    // The article's accented spelling ("Valparaíso") beats the list's plain one ("Valparaiso").
+    if (
+      direct &&
+      NON_ASCII.test(name) &&
+      !NON_ASCII.test(direct.name) &&
+      normalizePlaceKey(direct.name) === k
+    )
+      return { ...direct, name: name.trim() };
     if (direct) return direct;
     for (let i = 0; i < 2; i++) {
       const next = k.replace(PLACE_PREFIX, '').replace(PLACE_SUFFIX, '');

@@ -55,7 +55,7 @@ const PARTICLE_JOINED = /^(al|el|ad|as|ash|ar|an|at|az|ul|bin|ibn|abu|abd|ben|bo
 
 /** Words after which "of"/"for" continue an organisation's or title's name. */
 const OF_HEADS = new Set(
-  'Ministry Minister Bank University Department Council Organisation Organization Institute League Union Court Office Secretary House Committee Federation Republic Kingdom Party Front Association Commission Agency Board Church College School Museum Center Centre Foundation Forces Army Corps Movement Times Chamber Academy Society Assembly Embassy Governor Mayor Director Chief Chairman Head Order Friends Sons Daughters Guardians Council Coalition Alliance Authority Bureau Service Court'.split(
+  'Ministry Minister Bank University Department Council Organisation Organization Institute League Union Court Office Secretary House Committee Federation Republic Kingdom Party Front Association Commission Agency Board Church College School Museum Center Centre Foundation Forces Army Corps Movement Times Chamber Academy Society Assembly Embassy Governor Mayor Director Chief Chairman Head Order Friends Sons Daughters Guardians Council Coalition Alliance Authority Bureau Service Court Port Gallery Festival'.split(
     ' ',
   ),
 );

@@ -1,4 +1,4 @@
-import type { Chunk, Token } from './name-chunks.ts';
+import { type Chunk, NAME_PARTICLES, type Token } from './name-chunks.ts';
 import { looksLikeCommonWord } from './tag-terms.ts';
 
 const NO_COMMENT =
@@ -71,7 +71,13 @@ export function dropSentenceStart(
   const atStart = chunk.first === 0 || /[“"‘:—–(•-]\s*$/.test(before);
   if (atStart && looksLikeCommonWord(tagsAt(first))) toks.shift();
   while (toks.length > 0 && isDateWord(toks[0]!, tagsAt)) toks.shift();
-  while (toks.length > 0 && isDateWord(toks[toks.length - 1]!, tagsAt)) toks.pop();
+  // "Viña del Mar": after a particle the word is a name, not a month.
+  while (
+    toks.length > 0 &&
+    isDateWord(toks[toks.length - 1]!, tagsAt) &&
+    !(toks.length > 1 && NAME_PARTICLES.has(toks[toks.length - 2]!.text))
+  )
+    toks.pop();
   return toks;
 }
 
