@@ -93,7 +93,13 @@ function prf(pred: string, want: string): [number, number, number] {
   for (const t of tokens(want)) gc.set(t, (gc.get(t) ?? 0) + 1);
   const pt = tokens(pred);
   let inter = 0;
-  for (const t of pt) if ((gc.get(t) ?? 0) > 0) inter++, gc.set(t, gc.get(t)! - 1);
+  for (const t of pt) {
+    const left = gc.get(t) ?? 0;
+    if (left > 0) {
+      inter++;
+      gc.set(t, left - 1);
+    }
+  }
   const gl = tokens(want).length;
   const p = pt.length ? inter / pt.length : 0;
   const r = gl ? inter / gl : 0;

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Ingestor } from '../ingest/create-ingestor.ts';
 import { parseRecords } from '../ingest/parse-input.ts';
@@ -22,7 +22,10 @@ class BodyTooLarge extends Error {}
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+  });
   res.end(json);
 }
 
@@ -61,13 +64,19 @@ function hasToken(req: IncomingMessage, token: string | undefined): boolean {
 }
 
 /** `GET /healthz` and the ingest webhook `POST /ingest` (bearer token, one record or an array). */
-export function createHttpServer(deps: HttpServerDeps): { listen(port: number, host: string): Promise<HttpServer> } {
+export function createHttpServer(deps: HttpServerDeps): {
+  listen(port: number, host: string): Promise<HttpServer>;
+} {
   const log = deps.log ?? silentLogger;
 
   async function handleIngest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hasToken(req, deps.ingestToken)) {
       res.setHeader('www-authenticate', 'Bearer');
-      send(res, 401, { error: deps.ingestToken ? 'missing or wrong bearer token' : 'webhook disabled: INGEST_TOKEN is not set' });
+      send(res, 401, {
+        error: deps.ingestToken
+          ? 'missing or wrong bearer token'
+          : 'webhook disabled: INGEST_TOKEN is not set',
+      });
       return;
     }
     const type = String(req.headers['content-type'] ?? '');
@@ -89,7 +98,11 @@ export function createHttpServer(deps: HttpServerDeps): { listen(port: number, h
     try {
       value = JSON.parse(body.toString('utf8'));
     } catch (err) {
-      await deps.store.quarantine({ source: 'webhook', reason: `not valid JSON: ${(err as Error).message}`, raw: body });
+      await deps.store.quarantine({
+        source: 'webhook',
+        reason: `not valid JSON: ${(err as Error).message}`,
+        raw: body,
+      });
       send(res, 400, { error: 'body is not valid JSON', detail: (err as Error).message });
       return;
     }
@@ -103,13 +116,20 @@ export function createHttpServer(deps: HttpServerDeps): { listen(port: number, h
       return checked.ok ? [] : [{ index, error: checked.reason }];
     });
     if (errors.length > 0) {
-      await deps.store.quarantine({ source: 'webhook', reason: errors.map((e) => `[${e.index}] ${e.error}`).join('; '), raw: body });
+      await deps.store.quarantine({
+        source: 'webhook',
+        reason: errors.map((e) => `[${e.index}] ${e.error}`).join('; '),
+        raw: body,
+      });
       send(res, 400, { error: 'invalid records; nothing was ingested', records: errors });
       return;
     }
     const items = parseRecords(value, 'webhook', `webhook-${Date.now()}`);
     const summary = await deps.ingestor.ingestItems(items);
-    log.info({ ingested: summary.ingested, updated: summary.updated, skipped: summary.skipped.length }, 'webhook ingest');
+    log.info(
+      { ingested: summary.ingested, updated: summary.updated, skipped: summary.skipped.length },
+      'webhook ingest',
+    );
     send(res, 202, { ids: summary.articleIds, ...summary });
   }
 
