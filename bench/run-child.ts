@@ -1,9 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** What a bench child prints as its last stdout line, plus the peak memory the parent saw. */
-export type ChildResult<T> = { value: T; peakRssMb: number };
-
 /**
  * Runs a bench script (TypeScript, through tsx) in its own Node process, so its memory and JIT state
  * are its own. The child prints one JSON line starting with `RESULT ` with its result.
