@@ -33,7 +33,8 @@ export function runScale(opts: ScaleOptions): Promise<ScaleWorkerResult> {
 
 export const FULL_SCALE = 100_000;
 
-export const scaleLabel = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+export const scaleLabel = (n: number) =>
+  n < 1000 ? String(n) : n % 1000 === 0 ? `${n / 1000}k` : `${(n / 1000).toFixed(1)}k`;
 
 function describePoint(p: ScalePoint): string {
   return (
