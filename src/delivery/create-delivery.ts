@@ -35,7 +35,7 @@ export type DeliveryDeps = {
   postIntervalMs?: number;
   /** Stories per scheduled digest before "N more" (default 5). */
   digestLimit?: number;
-  /** Channels delivered to at once (default 8). */
+  /** Channels delivered to at once (default 100): most of a run is waiting on per-channel pacing. */
   concurrency?: number;
   /** Create node-cron jobs in start() (default true); tests may drive runDue themselves. */
   cronJobs?: boolean;
@@ -74,7 +74,7 @@ export function createDelivery(deps: DeliveryDeps): DeliveryService {
     retry: { ...defaultRetryPolicy, ...deps.retry },
     digestLimit: deps.digestLimit ?? 5,
   };
-  const concurrency = deps.concurrency ?? 8;
+  const concurrency = deps.concurrency ?? 100;
   const checkedUntil = new Map<string, Date>();
   const inFlight = new Set<string>();
   const tasks = new Map<string, ScheduledTask>();

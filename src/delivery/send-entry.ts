@@ -24,17 +24,33 @@ export type Sleep = (ms: number) => Promise<void>;
 
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Keeps posts to one channel at least the adapter's postIntervalMs apart. */
+/**
+ * Keeps posts to one channel at least the adapter's postIntervalMs apart, counted from when the previous
+ * post was answered: a post held up in a client queue must not arrive right before the next one.
+ * `pace` waits for the channel's turn and returns `release`, to call once the post is answered.
+ */
 export function createChannelPacer(sleep: Sleep, clock: () => number, overrideMs?: number) {
   const next = new Map<string, number>();
-  return async (adapter: Adapter, to: ChannelRef): Promise<void> => {
+  const idle = new Map<string, Promise<void>>();
+  return async (adapter: Adapter, to: ChannelRef): Promise<() => void> => {
     const gap = overrideMs ?? adapter.capabilities.postIntervalMs ?? 0;
-    if (gap <= 0) return;
+    if (gap <= 0) return () => {};
     const key = `${to.platform}\u0000${to.channelId}`;
-    const at = Math.max(clock(), next.get(key) ?? 0);
-    next.set(key, at + gap);
-    const wait = at - clock();
+    while (idle.has(key)) await idle.get(key);
+    let release!: () => void;
+    idle.set(
+      key,
+      new Promise<void>((resolve) => {
+        release = () => {
+          next.set(key, clock() + gap);
+          idle.delete(key);
+          resolve();
+        };
+      }),
+    );
+    const wait = (next.get(key) ?? 0) - clock();
     if (wait > 0) await sleep(wait);
+    return release;
   };
 }
 
@@ -42,7 +58,7 @@ export type SendDeps = {
   store: Store;
   log: Logger;
   sleep: Sleep;
-  pace: (adapter: Adapter, to: ChannelRef) => Promise<void>;
+  pace: (adapter: Adapter, to: ChannelRef) => Promise<() => void>;
   retry: RetryPolicy;
 };
 
@@ -93,14 +109,17 @@ export async function sendEntry(
         { key: entry.key, platform: entry.platform },
         'delivery: cannot check an interrupted post; posting again',
       );
-    await deps.pace(adapter, to);
     attempts += 1;
     await store.updateDelivery(entry.key, { attempts });
+    // Paced right before the post: a slow ledger write must not eat into the gap the platform sees.
+    const release = await deps.pace(adapter, to);
     let result: PostResult;
     try {
       result = await post({ deliveryKey: entry.key });
     } catch (err) {
       result = { ok: false, reason: describeError(err), permanent: false };
+    } finally {
+      release();
     }
     if (result.ok) {
       await store.updateDelivery(entry.key, {
