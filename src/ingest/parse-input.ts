@@ -7,7 +7,7 @@ import { decodeText, looksBinary } from './decode-text.ts';
 import { extractHtml } from './html/index.ts';
 import { type ArticleRecord, recordToInput, validateRecord } from './parse-record.ts';
 import type { InputKind } from './read-inputs.ts';
-import { parseScrapedText, type RepeatedLineLearner } from './text/index.ts';
+import { parseTextArticle, type RepeatedLineLearner } from './text/index.ts';
 
 export type ParsedItem =
   | { ok: true; input: ArticleInput }
@@ -121,29 +121,9 @@ export function parseInput(
     switch (kind) {
       case 'html':
         return [{ ok: true, input: htmlToInput(text, { source, externalId }) }];
-      case 'txt': {
-        const page = parseScrapedText(text, { source, learner: ctx.learner });
-        if (!page.text.trim())
-          return [reject(source, 'no article text left after removing page furniture', text)];
-        return [
-          {
-            ok: true,
-            input: {
-              externalId,
-              source,
-              feedId: null,
-              guid: null,
-              url: page.url,
-              outlet: page.outlet,
-              title: page.title,
-              published: page.published,
-              text: page.text,
-              // Embedded posts quoted as the report's source are furniture, yet they name who it cites.
-              cites: extractCites(text, { outlet: page.outlet }),
-            },
-          },
-        ];
-      }
+      case 'txt':
+        // Cites come from the raw page: embedded posts quoted as the report's source are furniture.
+        return [{ ok: true, input: parseTextArticle(text, { source, externalId, learner: ctx.learner }) }];
       case 'json': {
         let value: unknown;
         try {
