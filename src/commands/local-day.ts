@@ -1,23 +1,11 @@
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { toLocalTime } from '../delivery/due-instants.ts';
 
+const MINUTE = 60_000;
+
+/** The wall-clock reading of `ms` in `timeZone`, as if that reading were UTC. */
 function wallClockOf(ms: number, timeZone: string): number {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+  const t = toLocalTime(ms, timeZone);
+  return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute) + (((ms % MINUTE) + MINUTE) % MINUTE);
 }
 
 /** The instant the local day holding `now` began in `timeZone` (midnight, or the first instant after a skipped one). */
