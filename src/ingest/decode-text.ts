@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export type TextKind = 'html' | 'xml' | 'text';
@@ -59,13 +60,8 @@ function charsetFromMarkup(head: string, kind: TextKind): string | null {
   return null;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /**
@@ -83,12 +79,13 @@ export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded
   const candidates = [charsetFromContentType(opts.contentType), charsetFromMarkup(head, kind), 'utf-8']
     .map(normalizeCharset)
     .filter((c): c is string => c !== null);
-  const utf8Ok = isValidUtf8(bytes);
+  const utf8Ok = isUtf8(bytes);
   let charset = candidates.find((c) => c !== 'utf-8' || utf8Ok) ?? 'windows-1252';
   // Non-ASCII text in any legacy charset is almost never valid utf-8 by chance: bytes that are valid,
   // non-ASCII utf-8 under another label are a mislabelled utf-8 page.
   if (charset !== 'utf-8' && !charset.startsWith('utf-16') && utf8Ok && hasNonAscii(bytes)) charset = 'utf-8';
-  return { text: iconv.decode(Buffer.from(bytes), charset), charset };
+  if (charset === 'utf-8') return { text: asBuffer(bytes).toString('utf8'), charset };
+  return { text: iconv.decode(asBuffer(bytes), charset), charset };
 }
 
 function hasNonAscii(bytes: Uint8Array): boolean {
