@@ -25,35 +25,50 @@ type Methods = {
 };
 type Options = { matchOne?: boolean };
 
-/** A net's rule lists by key, in the net's key order, each rule with a number per match text. */
-type Order = {
-  index: Map<string, number>;
-  lists: { rule: Rule; id: number }[][];
-  /** Per match text, the last sentence (stamp) it was a candidate for: rules run once per sentence. */
+/**
+ * A net's rules, each filed under one key a sentence must have for it to fit: its first word among
+ * its needs (words are rarer than tags), else its first need, else each of its wants. `rank` is where
+ * compromise would first meet the rule walking the net's keys in order; it sorts the ones that fit.
+ */
+type Index = {
+  triggers: Map<string, Entry[]>;
+  /** Per rule, the last sentence (stamp) it was a candidate for: a rule filed under several wants runs once. */
   stamps: Int32Array;
   stamp: number;
 };
-const orders = new WeakMap<Net, Order>();
+/** A rule with the keys it is filed under in the net, as [key, rank] by rank. */
+type Entry = { rule: Rule; id: number; keys: [string, number][] };
+const indexes = new WeakMap<Net, Index>();
 
-function orderOf(net: Net): Order {
-  let order = orders.get(net);
-  if (!order) {
-    const keys = Object.keys(net.hooks);
-    const ids = new Map<string, number>();
-    const lists = keys.map((k) =>
-      net.hooks[k]!.map((rule) => {
-        let id = ids.get(rule.match);
-        if (id === undefined) {
-          id = ids.size;
-          ids.set(rule.match, id);
-        }
-        return { rule, id };
-      }),
-    );
-    order = { index: new Map(keys.map((k, i) => [k, i])), lists, stamps: new Int32Array(ids.size), stamp: 0 };
-    orders.set(net, order);
+function indexOf(net: Net): Index {
+  let index = indexes.get(net);
+  if (index) return index;
+  const entries = new Map<string, Entry>();
+  let rank = 0;
+  for (const [key, rules] of Object.entries(net.hooks))
+    for (const rule of rules) {
+      let entry = entries.get(rule.match);
+      if (!entry) {
+        entry = { rule, id: entries.size, keys: [] };
+        entries.set(rule.match, entry);
+      }
+      entry.keys.push([key, rank++]);
+    }
+  const triggers = new Map<string, Entry[]>();
+  const file = (key: string, e: Entry) => {
+    const list = triggers.get(key);
+    if (list) list.push(e);
+    else triggers.set(key, [e]);
+  };
+  for (const e of entries.values()) {
+    const { needs, wants } = e.rule;
+    const trigger = needs.find((n) => !n.startsWith('#')) ?? needs[0];
+    if (trigger !== undefined) file(trigger, e);
+    else for (const w of new Set(wants)) file(w, e);
   }
-  return order;
+  index = { triggers, stamps: new Int32Array(entries.size), stamp: 0 };
+  indexes.set(net, index);
+  return index;
 }
 
 function fits(rule: Rule, haves: Set<string>, termCount: number): boolean {
@@ -66,27 +81,31 @@ function fits(rule: Rule, haves: Set<string>, termCount: number): boolean {
   return found >= rule.minWant;
 }
 
+function rankIn(entry: Entry, haves: Set<string>): number {
+  for (const [key, rank] of entry.keys) if (haves.has(key)) return rank;
+  return Number.MAX_SAFE_INTEGER;
+}
+
 /** The rules worth trying on one sentence, in the order compromise would try them. */
 function candidates(net: Net, haves: Set<string>, termCount: number): Rule[] {
-  const order = orderOf(net);
-  const hit: number[] = [];
+  const index = indexOf(net);
+  if (index.stamp === 0x7fffffff) {
+    index.stamps.fill(0);
+    index.stamp = 0;
+  }
+  const stamp = ++index.stamp;
+  const found: { rule: Rule; rank: number }[] = [];
   for (const h of haves) {
-    const i = order.index.get(h);
-    if (i !== undefined) hit.push(i);
-  }
-  hit.sort((a, b) => a - b);
-  if (order.stamp === 0x7fffffff) {
-    order.stamps.fill(0);
-    order.stamp = 0;
-  }
-  const stamp = ++order.stamp;
-  const out: Rule[] = [];
-  for (const i of hit)
-    for (const { rule, id } of order.lists[i]!) {
-      if (order.stamps[id] === stamp) continue;
-      order.stamps[id] = stamp;
-      if (fits(rule, haves, termCount)) out.push(rule);
+    const list = index.triggers.get(h);
+    if (!list) continue;
+    for (const e of list) {
+      if (index.stamps[e.id] === stamp) continue;
+      index.stamps[e.id] = stamp;
+      if (fits(e.rule, haves, termCount)) found.push({ rule: e.rule, rank: rankIn(e, haves) });
     }
+  }
+  if (found.length > 1) found.sort((a, b) => a.rank - b.rank);
+  const out = found.map((f) => f.rule);
   for (const rule of net.always) if (termCount >= rule.minWords) out.push(rule);
   return out;
 }
