@@ -82,7 +82,7 @@ const AMBIGUOUS_IN_TEXT = new Set([
 ]);
 
 /** Every alias of every known outlet, longest first, matched case-sensitively as written. */
-const KNOWN_RE = (() => {
+const KNOWN_SOURCE = (() => {
   const names = new Set<string>();
   for (const o of OUTLETS)
     for (const a of [o.name, ...o.aliases]) {
@@ -93,11 +93,24 @@ const KNOWN_RE = (() => {
       else if (bare.length >= 2) names.add(escapeRe(bare));
     }
   const alts = [...names].sort((a, b) => b.length - a.length);
-  return new RegExp(
-    `(?<![${L}\\d@/.])(?:[Tt]he\\s+)?(${alts.join('|')})(?![${L}\\d]|-[${L}]|\\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)[\\p{Lu}][\\p{Ll}])`,
-    'gu',
-  );
+  return `(?<![${L}\\d@/.])(?:[Tt]he\\s+)?(${alts.join('|')})(?![${L}\\d]|-[${L}]|\\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)[\\p{Lu}][\\p{Ll}])`;
 })();
+/** Tried only where a mention can start: see findOutletMentions. */
+const KNOWN_AT = new RegExp(KNOWN_SOURCE, 'uy');
+/**
+ * The word a mention starts with: the first word of a name, or "the". A mention starts a word (the
+ * look-behind), and a name's first word ends where the text's word ends, so only these words can open one.
+ */
+const OPENING_WORDS = (() => {
+  const words = new Set(['The', 'the']);
+  for (const o of OUTLETS)
+    for (const a of [o.name, ...o.aliases]) {
+      const first = /^[\p{L}\p{M}\d]+/u.exec(a.replace(/^the\s+/i, ''))?.[0];
+      if (first) words.add(first);
+    }
+  return words;
+})();
+const WORD = /[\p{L}\p{M}\d]+/gu;
 
 /**
  * Every known outlet named in a text, whatever the context: canonical name and where the mention starts and
@@ -106,9 +119,15 @@ const KNOWN_RE = (() => {
 export function findOutletMentions(text: string): Array<{ at: number; end: number; name: string }> {
   if (typeof text !== 'string') return [];
   const out: Array<{ at: number; end: number; name: string }> = [];
-  for (const m of text.matchAll(KNOWN_RE)) {
+  let from = 0;
+  for (const w of text.matchAll(WORD)) {
+    if (w.index < from || !OPENING_WORDS.has(w[0])) continue;
+    KNOWN_AT.lastIndex = w.index;
+    const m = KNOWN_AT.exec(text);
+    if (!m) continue;
+    from = w.index + m[0].length;
     const outlet = findOutlet(m[1]!);
-    if (outlet) out.push({ at: m.index, end: m.index + m[0].length, name: outlet.name });
+    if (outlet) out.push({ at: w.index, end: from, name: outlet.name });
   }
   return out;
 }

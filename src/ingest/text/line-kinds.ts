@@ -1,3 +1,4 @@
+import { appealScore } from './appeal-score.ts';
 import { parseDateline } from './parse-dateline.ts';
 
 /** What a line of a scraped page is, judged on its own: its shape and its vocabulary. */
@@ -102,48 +103,6 @@ const CREDIT_ONLY =
   /^(?:[\p{Lu}][\p{L}'’.-]*\s+){0,3}(?:\/\s*)?(?:Getty Images|AFP|AP|REUTERS|Reuters|EPA|EPA-EFE|Anadolu|Shutterstock|Alamy|AP Photo|Xinhua|SOPA Images|NurPhoto)(?:\s*(?:via|\/)\s*[\p{L} .'’-]{1,40})?$/u;
 const AGENCY_SLASH = /^(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU)\s*\/\s*\p{Lu}/u;
 
-const STRONG_APPEAL = [
-  /^\W*sign (?:up|in|on)\b|\bsign (?:up|in|on) (?:for|to) (?:our|the|my|free|get|receive|updates|email|alerts)\b|\bsign (?:up|in) (?:now|here|today)\b/iu,
-  /\bsubscribe (?:to|now|today|for)\b/iu,
-  /\balready (?:a |an )?(?:member|subscriber|supporter)\b/iu,
-  /\b(?:log|sign) in to\b/iu,
-  /\bdonat(?:e|ion)s?\b/iu,
-  /\bsupport (?:our|independent|quality|trusted|fearless) (?:journalism|reporting|work|newsroom)\b/iu,
-  /\bbecome (?:a |an )?(?:member|subscriber|supporter|patron|insider)\b/iu,
-  /\bimportant to you\?/iu,
-  /\bad-free\b/iu,
-  /[$€£]\s?\d{1,2}(?:[.,]\d\d)?\s*(?:a|per|\/)\s*(?:month|year|week)\b/iu,
-  /\bjoin (?:our|the) (?:community|club|list|mailing list)\b/iu,
-  /\brepublish(?:ing)?\b|\bsyndicat(?:e|ion)\b|\breprint (?:rights|this)\b/iu,
-  /\ball rights reserved\b|^©|^copyright\b|\bcopyright ©|©\s?\d{4}/iu,
-  /\b(?:follow|like) us on\b/iu,
-  /\bdownload (?:our|the) (?:free )?app\b/iu,
-  /\bclick here\b/iu,
-  /\b(?:may|might|will) (?:get|earn|receive) (?:a |an )?(?:small )?(?:share|commission|affiliate)\b|\baffiliate (?:links?|commission)\b/iu,
-  /\bopt-in\b|\bI agree (?:that|to)\b.*\b(?:newsletter|email|terms)\b|\bkeep an eye on your inbox\b/iu,
-  /^follow .{1,80} on (?:facebook|twitter|x|instagram|tiktok|youtube|linkedin|telegram|threads|bluesky)\b/iu,
-  /\b(?:facebook|twitter|instagram|youtube|tiktok|linkedin|telegram|whatsapp)\b.{0,40}\b(?:facebook|twitter|instagram|youtube|tiktok|linkedin|telegram|whatsapp)\b.{0,40}\b(?:facebook|twitter|instagram|youtube|tiktok|linkedin|telegram|whatsapp)\b/iu,
-  /\bmore about \S+(?: \S+){0,3} can be found\b/iu,
-  /\bget (?:our|the) (?:latest|best|top|daily|weekly|free)\b.*\b(?:inbox|newsletter|email)\b/iu,
-  /\b(?:in|to) your inbox\b/iu,
-  /\bcookies?\b.*\b(?:consent|accept|settings|preferences|we use)\b/iu,
-  /\bstop seeing this\b/iu,
-  /\bI(?:'|’)ll give\b|\bgive (?:now|today|monthly|once)\b/iu,
-];
-const WEAK_APPEAL = [
-  /\bour (?:\w+ )?(?:journalism|journalists|reporting|newsroom|work|coverage|mission|readers|reporters)\b/iu,
-  /\byour (?:support|appreciation|contribution|generosity|subscription|membership)\b/iu,
-  /\breaders like you\b/iu,
-  /\byou (?:value|appreciate|rely on|trust|care)\b/iu,
-  /\bplease consider\b|\bwe have (?:an ask|a request|a favou?r)\b/iu,
-  /\bfinancially\b|\bmembers?(?:hip)?\b|\bsubscri(?:be|ption|bers?)\b|\bcontribut(?:e|ion)\b/iu,
-  /\bexclusive content\b|\bpaywall\b|\bfree (?:and|access)\b/iu,
-  /\b(?:independent|unrivall?ed|unparallel(?:l)?ed|fearless|trusted) (?:\w+ )?(?:coverage|journalism|reporting|news)\b/iu,
-  /\bnewsletters?\b/iu,
-  /\bthank you\b/iu,
-];
-const QUOTE_MARK = /["“”«»„]|(?:^|\s)['‘][^']{3,}['’](?:\s|[.,]|$)/u;
-
 const READ_MORE =
   /^[[(]?(?:read more|read also|also read|see also|related|recommended|more|watch|listen|read next|more on this|read the full (?:story|article)|full story|continue reading|read more about)\s*(?:[:»›>→|]|\.\.\.|…)/iu;
 const READ_MORE_BARE =
@@ -181,16 +140,6 @@ export const MAX_FURNITURE_WORDS = 80;
 
 export function wordCount(line: string): number {
   return line.split(/\s+/).filter(Boolean).length;
-}
-
-/** Strong appeal vocabulary, or two kinds of weak appeal vocabulary, outside quoted speech. */
-export function appealScore(line: string): number {
-  const strong = STRONG_APPEAL.filter((r) => r.test(line)).length;
-  const weak = WEAK_APPEAL.filter((r) => r.test(line)).length;
-  // In a long paragraph one strong phrase may be the story's own ("how many services consumers will sign up for").
-  if (strong > 0) return (QUOTE_MARK.test(line) || wordCount(line) > 30) && strong + weak < 2 ? 1 : 2;
-  if (/\bnewsletters?\b/iu.test(line) && wordCount(line) <= 12) return 2;
-  return QUOTE_MARK.test(line) ? Math.min(weak, 1) : weak;
 }
 
 export function isTimestampLine(line: string): boolean {

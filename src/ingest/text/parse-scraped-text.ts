@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.ts';
+import { appealScore } from './appeal-score.ts';
 import { detectOutlet } from './detect-outlet.ts';
 import {
-  appealScore,
   classifyLine,
   IMAGE_MD,
   isEmbedStart,
