@@ -25,10 +25,37 @@ type Methods = {
 };
 type Options = { matchOne?: boolean };
 
+/** Tags most English sentences have, commonest first: a rule needing one is filed under a rarer need. */
+const COMMON_TAGS = [
+  'Noun',
+  'Singular',
+  'Verb',
+  'ProperNoun',
+  'PresentTense',
+  'Determiner',
+  'Preposition',
+  'Adjective',
+  'PastTense',
+  'Conjunction',
+  'Infinitive',
+  'Plural',
+  'Pronoun',
+  'Value',
+  'Copula',
+  'Adverb',
+].map((t) => `#${t}`);
+
+/** How common a key is likely to be: words least, then tags, then the commonest tags. */
+function commonness(key: string): number {
+  if (!key.startsWith('#')) return 0;
+  const i = COMMON_TAGS.indexOf(key);
+  return i < 0 ? 1 : 2 + COMMON_TAGS.length - i;
+}
+
 /**
- * A net's rules, each filed under one key a sentence must have for it to fit: its first word among
- * its needs (words are rarer than tags), else its first need, else each of its wants. `rank` is where
- * compromise would first meet the rule walking the net's keys in order; it sorts the ones that fit.
+ * A net's rules, each filed under one key a sentence must have for it to fit: its rarest need, else
+ * each of its wants. `rank` is where compromise would first meet the rule walking the net's keys in
+ * order; it sorts the ones that fit.
  */
 type Index = {
   triggers: Map<string, Entry[]>;
@@ -36,8 +63,11 @@ type Index = {
   stamps: Int32Array;
   stamp: number;
 };
-/** A rule with the keys it is filed under in the net, as [key, rank] by rank. */
-type Entry = { rule: Rule; id: number; keys: [string, number][] };
+/**
+ * A rule with the keys it is filed under in the net, as [key, rank] by rank, and its needs other than
+ * the one it is filed under, rarest first (checked in that order, so a misfit fails fast).
+ */
+type Entry = { rule: Rule; id: number; keys: [string, number][]; otherNeeds: string[] };
 const indexes = new WeakMap<Net, Index>();
 
 function indexOf(net: Net): Index {
@@ -49,7 +79,7 @@ function indexOf(net: Net): Index {
     for (const rule of rules) {
       let entry = entries.get(rule.match);
       if (!entry) {
-        entry = { rule, id: entries.size, keys: [] };
+        entry = { rule, id: entries.size, keys: [], otherNeeds: [] };
         entries.set(rule.match, entry);
       }
       entry.keys.push([key, rank++]);
@@ -61,19 +91,22 @@ function indexOf(net: Net): Index {
     else triggers.set(key, [e]);
   };
   for (const e of entries.values()) {
-    const { needs, wants } = e.rule;
-    const trigger = needs.find((n) => !n.startsWith('#')) ?? needs[0];
+    const needs = [...new Set(e.rule.needs)].sort((a, b) => commonness(a) - commonness(b));
+    const trigger = needs.shift();
+    e.otherNeeds = needs;
     if (trigger !== undefined) file(trigger, e);
-    else for (const w of new Set(wants)) file(w, e);
+    else for (const w of new Set(e.rule.wants)) file(w, e);
   }
   index = { triggers, stamps: new Int32Array(entries.size), stamp: 0 };
   indexes.set(net, index);
   return index;
 }
 
-function fits(rule: Rule, haves: Set<string>, termCount: number): boolean {
+/** Whether a rule filed under a key the sentence has may match it: compromise's own checks. */
+function fits(entry: Entry, haves: Set<string>, termCount: number): boolean {
+  const rule = entry.rule;
   if (termCount < rule.minWords) return false;
-  for (const need of rule.needs) if (!haves.has(need)) return false;
+  for (const need of entry.otherNeeds) if (!haves.has(need)) return false;
   if (rule.ifNo) for (const no of rule.ifNo) if (haves.has(no)) return false;
   if (rule.wants.length === 0) return true;
   let found = 0;
@@ -101,7 +134,7 @@ function candidates(net: Net, haves: Set<string>, termCount: number): Rule[] {
     for (const e of list) {
       if (index.stamps[e.id] === stamp) continue;
       index.stamps[e.id] = stamp;
-      if (fits(e.rule, haves, termCount)) found.push({ rule: e.rule, rank: rankIn(e, haves) });
+      if (fits(e, haves, termCount)) found.push({ rule: e.rule, rank: rankIn(e, haves) });
     }
   }
   if (found.length > 1) found.sort((a, b) => a.rank - b.rank);
