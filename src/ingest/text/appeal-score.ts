@@ -4,6 +4,8 @@
  * the whole line, so a line is tried only against the patterns whose words it contains. Case-insensitive
  * matching (/iu) also lets "ſ" match "s", hence the folding below.
  */
+import { wordCount } from './word-count.ts';
+
 type Worded = { words: string[]; re: RegExp };
 
 const STRONG_APPEAL: Worded[] = [
@@ -107,8 +109,6 @@ function countMatches(patterns: Worded[], line: string, folded: string): number 
 
 /** The appeal patterns with their words, for tests. */
 export const APPEAL_PATTERNS: ReadonlyArray<Readonly<Worded>> = [...STRONG_APPEAL, ...WEAK_APPEAL];
-
-const wordCount = (line: string) => line.split(/\s+/).filter(Boolean).length;
 
 /** Strong appeal vocabulary, or two kinds of weak appeal vocabulary, outside quoted speech. */
 export function appealScore(line: string): number {

@@ -1,5 +1,8 @@
 import { appealScore } from './appeal-score.ts';
 import { parseDateline } from './parse-dateline.ts';
+import { wordCount } from './word-count.ts';
+
+export { wordCount };
 
 /** What a line of a scraped page is, judged on its own: its shape and its vocabulary. */
 export type LineKind =
@@ -137,10 +140,6 @@ export const IMAGE_MD = /!\[[^\]]{0,300}\]\([^)\s]{0,500}\)/gu;
 const PICTO_START = /^[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}]/u;
 
 export const MAX_FURNITURE_WORDS = 80;
-
-export function wordCount(line: string): number {
-  return line.split(/\s+/).filter(Boolean).length;
-}
 
 export function isTimestampLine(line: string): boolean {
   if (!/\d/.test(line) || line.length > 80 || /^\d+$/.test(line)) return false;
