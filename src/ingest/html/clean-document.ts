@@ -1,8 +1,17 @@
-import { collapseSpace, type DomDocument, type DomElement } from './dom.ts';
+import { collapseSpace } from './dom.ts';
 import { isBoilerplateLine } from './filter-paragraphs.ts';
+import {
+  findAll,
+  type LightDocument,
+  type LightElement,
+  removeElement,
+  textLength,
+  textOf,
+  walkElements,
+} from './light-tree.ts';
 
 /** Elements that are never article text. */
-const DROP_SELECTORS = [
+const DROP_TAGS = new Set([
   'script',
   'style',
   'noscript',
@@ -24,33 +33,59 @@ const DROP_SELECTORS = [
   'figcaption',
   'figure',
   'picture',
-  '[role="navigation"]',
-  '[role="banner"]',
-  '[role="complementary"]',
-  '[role="contentinfo"]',
-  '[role="dialog"]',
-  '[role="alertdialog"]',
-  '[role="search"]',
-  '[role="menu"]',
-  '[itemprop="author"]',
-  '[itemprop="publisher"]',
-  '[rel="author"]',
-].join(',');
+]);
+const DROP_ROLES = new Set([
+  'navigation',
+  'banner',
+  'complementary',
+  'contentinfo',
+  'dialog',
+  'alertdialog',
+  'search',
+  'menu',
+]);
+
+function isNeverText(el: LightElement): boolean {
+  const a = el.attrs;
+  return (
+    DROP_TAGS.has(el.name) ||
+    (a.role !== undefined && DROP_ROLES.has(a.role)) ||
+    a.itemprop === 'author' ||
+    a.itemprop === 'publisher' ||
+    a.rel?.toLowerCase() === 'author'
+  );
+}
 
 /** Embedded social posts: not the article's text, but the accounts they quote are sources it cites. */
-const EMBED_SELECTORS = [
-  'blockquote.twitter-tweet',
-  'blockquote.twitter-video',
-  'blockquote.instagram-media',
-  'blockquote.tiktok-embed',
-  'blockquote.reddit-card',
-  '.fb-post',
-  '.fb-video',
-].join(',');
+const EMBED_BLOCKQUOTE_CLASSES = [
+  'twitter-tweet',
+  'twitter-video',
+  'instagram-media',
+  'tiktok-embed',
+  'reddit-card',
+];
+const EMBED_CLASSES = ['fb-post', 'fb-video'];
 const MAX_EMBED_CREDIT_CHARS = 200;
 
+function isEmbed(el: LightElement): boolean {
+  if (el.attrs.class === undefined) return false;
+  const classes = el.attrs.class.split(/\s+/);
+  return (
+    EMBED_CLASSES.some((c) => classes.includes(c)) ||
+    (el.name === 'blockquote' && EMBED_BLOCKQUOTE_CLASSES.some((c) => classes.includes(c)))
+  );
+}
+
 /** Removed only when they do not hold most of the page's text (some sites wrap the article in them). */
-const GUARDED_SELECTORS = ['header', 'footer', 'form', '[hidden]', '[aria-hidden="true"]'].join(',');
+function isGuarded(el: LightElement): boolean {
+  return (
+    el.name === 'header' ||
+    el.name === 'footer' ||
+    el.name === 'form' ||
+    el.attrs.hidden !== undefined ||
+    el.attrs['aria-hidden'] === 'true'
+  );
+}
 
 /**
  * Words in class names and ids that mark boilerplate on news sites: sharing, promos, related links,
@@ -85,8 +120,8 @@ const WHOLE_NAME_ONLY = new Set([
   'published',
 ]);
 
-function looksLikeBoilerplate(el: DomElement): boolean {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+function looksLikeBoilerplate(el: LightElement): boolean {
+  const raw = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`;
   for (const name of raw.split(/\s+/)) {
     if (!name) continue;
     const lower = name.toLowerCase();
@@ -101,18 +136,20 @@ function looksLikeBoilerplate(el: DomElement): boolean {
   return false;
 }
 
-function paragraphTextLength(el: DomElement | DomDocument): number {
+function paragraphTextLength(root: LightElement): number {
   let n = 0;
-  const ps = el.querySelectorAll('p');
-  for (let i = 0; i < ps.length; i++) n += (ps[i]!.textContent ?? '').length;
+  walkElements(root, (el) => {
+    if (el.name === 'p') n += textLength(el);
+    return true;
+  });
   return n;
 }
 
 const PROTECTED_TAGS = new Set(['html', 'head', 'body', 'main', 'article']);
 
-function isHiddenByStyle(el: DomElement): boolean {
-  const style = el.getAttribute('style');
-  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+function isHiddenByStyle(el: LightElement): boolean {
+  const style = el.attrs.style;
+  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
 /**
@@ -120,48 +157,58 @@ function isHiddenByStyle(el: DomElement): boolean {
  * embeds, navigation. An element that holds a large share of the page's paragraph text is kept,
  * whatever its name says, since some sites put the article inside a "share" or "header" wrapper.
  */
-export function cleanDocument(doc: DomDocument): { bylines: string[] } {
-  const bylines = collectBylines(doc);
-  for (const embed of Array.from(doc.querySelectorAll(EMBED_SELECTORS))) {
+export function cleanDocument(doc: LightDocument): { bylines: string[] } {
+  const root = doc.root;
+  const bylines = collectBylines(root);
+  for (const embed of findAll(root, isEmbed)) {
     const attribution = readEmbedAttribution(embed);
     if (attribution && !bylines.includes(attribution)) bylines.push(attribution);
-    embed.remove();
+    removeElement(embed);
   }
-  for (const el of Array.from(doc.querySelectorAll(DROP_SELECTORS))) {
-    if (!PROTECTED_TAGS.has(el.localName)) el.remove();
-  }
-  const total = paragraphTextLength(doc);
+  walkElements(root, (el) => {
+    if (PROTECTED_TAGS.has(el.name) || !isNeverText(el)) return true;
+    removeElement(el);
+    return false;
+  });
+  const total = paragraphTextLength(root);
   const guardLimit = Math.max(100, total * 0.35);
-  const bodyText = (doc.body?.textContent ?? '').length;
-  const holdsArticle = (el: DomElement) =>
-    paragraphTextLength(el) > guardLimit || (el.textContent ?? '').length > Math.max(250, bodyText * 0.4);
+  const bodyText = doc.body ? textLength(doc.body) : 0;
+  const holdsArticle = (el: LightElement) =>
+    paragraphTextLength(el) > guardLimit || textLength(el) > Math.max(250, bodyText * 0.4);
 
-  for (const el of Array.from(doc.querySelectorAll(GUARDED_SELECTORS))) {
-    if (el.parentNode && !holdsArticle(el)) el.remove();
-  }
-  const candidates = Array.from(doc.querySelectorAll('[class],[id],[style]'));
-  for (const el of candidates) {
-    if (!el.parentNode || PROTECTED_TAGS.has(el.localName)) continue;
-    if ((looksLikeBoilerplate(el) || isHiddenByStyle(el)) && !holdsArticle(el)) el.remove();
-  }
+  walkElements(root, (el) => {
+    if (!isGuarded(el) || holdsArticle(el)) return true;
+    removeElement(el);
+    return false;
+  });
+  walkElements(root, (el) => {
+    const a = el.attrs;
+    if (PROTECTED_TAGS.has(el.name) || (a.class === undefined && a.id === undefined && a.style === undefined))
+      return true;
+    if (!(looksLikeBoilerplate(el) || isHiddenByStyle(el)) || holdsArticle(el)) return true;
+    removeElement(el);
+    return false;
+  });
   return { bylines };
 }
 
-const BYLINE_SELECTORS = [
-  '[itemprop~="author" i]',
-  '[rel="author"]',
-  '[class*="byline" i]',
-  '[class*="dateline" i]',
-  '[class*="author" i]',
-  '[class*="source" i]',
-].join(',');
+const BYLINE_CLASS_PARTS = /byline|dateline|author|source/i;
+
+function isBylineBox(el: LightElement): boolean {
+  const a = el.attrs;
+  return (
+    (a.class !== undefined && BYLINE_CLASS_PARTS.test(a.class)) ||
+    a.itemprop?.toLowerCase().split(/\s+/).includes('author') ||
+    a.rel?.toLowerCase() === 'author'
+  );
+}
 const MAX_BYLINE_CHARS = 200;
 
 /** Texts of byline, author and source boxes, which the cleanup removes but which name who reported. */
-function collectBylines(doc: DomDocument): string[] {
+function collectBylines(root: LightElement): string[] {
   const out: string[] = [];
-  for (const el of Array.from(doc.querySelectorAll(BYLINE_SELECTORS))) {
-    const text = collapseSpace(el.textContent ?? '');
+  for (const el of findAll(root, isBylineBox)) {
+    const text = collapseSpace(textOf(el));
     if (
       !text ||
       text.length > MAX_BYLINE_CHARS ||
@@ -176,9 +223,9 @@ function collectBylines(doc: DomDocument): string[] {
 }
 
 /** "— Jane Doe (@jane) May 27, 2025": an embed's text outside its quoted paragraphs, else its start. */
-function readEmbedAttribution(embed: DomElement): string {
-  const full = collapseSpace(embed.textContent ?? '');
-  const quoted = Array.from(embed.querySelectorAll('p')).map((p) => collapseSpace(p.textContent ?? ''));
+function readEmbedAttribution(embed: LightElement): string {
+  const full = collapseSpace(textOf(embed));
+  const quoted = findAll(embed, (el) => el.name === 'p').map((p) => collapseSpace(textOf(p)));
   const rest = collapseSpace(quoted.reduce((t, q) => (q ? t.replace(q, '') : t), full));
   return (rest || full).slice(0, MAX_EMBED_CREDIT_CHARS);
 }

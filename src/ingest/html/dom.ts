@@ -49,11 +49,11 @@ export function parseDocument(html: string): DomDocument {
   return parseHTML(wrapInSkeleton(html)).document as unknown as DomDocument;
 }
 
-function wrapInSkeleton(html: string): string {
+export function wrapInSkeleton(html: string): string {
   return `<!doctype html><html><head></head><body>${html}</body></html>`;
 }
 
-function completeSkeleton(html: string): string {
+export function completeSkeleton(html: string): string {
   const htmlTag = /<html(?=[\s>])[^>]*>/i.exec(html);
   if (!htmlTag) return wrapInSkeleton(html);
   let out = html;
@@ -73,19 +73,4 @@ export function isElement(node: DomNode): node is DomElement {
 
 export function collapseSpace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
-}
-
-/** Counts elements and the deepest nesting, without recursion (pages can nest thousands deep). */
-export function measureTree(root: DomElement): { elements: number; depth: number } {
-  let elements = 0;
-  let depth = 0;
-  const stack: [DomElement, number][] = [[root, 1]];
-  while (stack.length > 0) {
-    const [el, d] = stack.pop()!;
-    elements++;
-    if (d > depth) depth = d;
-    const kids = el.children;
-    for (let i = 0; i < kids.length; i++) stack.push([kids[i]!, d + 1]);
-  }
-  return { elements, depth };
 }

@@ -2,10 +2,12 @@ import { Readability } from '@mozilla/readability';
 import { describeError, InputError } from '../../errors.ts';
 import { cleanContent } from './clean-content.ts';
 import { cleanDocument } from './clean-document.ts';
-import { type DomDocument, type DomElement, measureTree, parseDocument } from './dom.ts';
+import { completeSkeleton, type DomDocument, type DomElement, parseDocument, wrapInSkeleton } from './dom.ts';
 import { extractMetadata } from './extract-metadata.ts';
 import { filterParagraphs } from './filter-paragraphs.ts';
+import { findArticleRegion } from './find-article-region.ts';
 import { findDensestBlock } from './find-densest-block.ts';
+import { type LightDocument, parseLightTree, serializeLightTree, serializeNodes } from './light-tree.ts';
 import { renderText } from './render-text.ts';
 
 export type ExtractedPage = {
@@ -58,9 +60,10 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): ExtractedP
 }
 
 function extractPage(html: string, pageUrl: string | null, source: string): ExtractedPage {
-  const doc = parseDocument(html);
-  if (!doc.documentElement || !doc.body) throw new InputError('page has no HTML document', source);
-  const { elements, depth } = measureTree(doc.documentElement);
+  const tree = parseLightTree(completeSkeleton(html));
+  const doc = tree.html?.name === 'html' ? tree : parseLightTree(wrapInSkeleton(html));
+  if (!doc.html || !doc.body) throw new InputError('page has no HTML document', source);
+  const { elements, depth } = doc;
   // Past these, extraction time grows out of proportion; real news pages stay far below them.
   if (elements > MAX_ELEMENTS)
     throw new InputError(`page has too many elements (${elements}, the limit is ${MAX_ELEMENTS})`, source);
@@ -72,14 +75,15 @@ function extractPage(html: string, pageUrl: string | null, source: string): Extr
 
   const metadata = extractMetadata(doc, pageUrl);
   const { bylines } = cleanDocument(doc);
-  let article = readArticle(doc, metadata.title, bylines);
+  const cleaned = serializeLightTree(doc.root);
+  let article = readCleanedArticle(doc, cleaned, metadata.title, bylines);
   if (article.text.length < MIN_BODY_CHARS) {
     // Our cleanup can strip a page whose markup names everything like boilerplate; try it untouched.
     const raw = readArticle(parseDocument(html), metadata.title, bylines);
     if (raw.text.length > article.text.length) article = raw;
   }
   if (article.text.length < MIN_BODY_CHARS) {
-    const densest = readDensestBlock(html, metadata.title, bylines);
+    const densest = readDensestBlock(cleaned, metadata.title, bylines);
     if (densest.text.length > article.text.length) article = densest;
   }
   let text = article.text;
@@ -97,6 +101,23 @@ function extractPage(html: string, pageUrl: string | null, source: string): Extr
     lang: metadata.lang,
     credits,
   };
+}
+
+/** Readability over the article's region when the page has a clear one, else over the whole cleaned page. */
+function readCleanedArticle(
+  doc: LightDocument,
+  cleaned: string,
+  title: string | null,
+  bylines: string[],
+): BodyText {
+  const region = doc.body && findArticleRegion(doc.body);
+  if (region) {
+    const head = doc.html?.children.find((kid) => kid.type === 1 && kid.name === 'head');
+    const narrowed = `<!DOCTYPE html><html>${head ? serializeNodes([head]) : ''}<body>${serializeNodes([region])}</body></html>`;
+    const article = readArticle(parseDocument(narrowed), title, bylines);
+    if (article.text.length >= MIN_BODY_CHARS) return article;
+  }
+  return readArticle(parseDocument(cleaned), title, bylines);
 }
 
 function readArticle(doc: DomDocument, title: string | null, bylines: string[]): BodyText {
@@ -119,9 +140,9 @@ function readBlock(block: DomElement, title: string | null, bylines: string[]): 
   return { text: paragraphs.join('\n\n'), credits };
 }
 
-function readDensestBlock(html: string, title: string | null, bylines: string[]): BodyText {
-  const doc = parseDocument(html);
-  cleanDocument(doc);
+/** `cleaned` is the page after cleanDocument, serialized. */
+function readDensestBlock(cleaned: string, title: string | null, bylines: string[]): BodyText {
+  const doc = parseDocument(cleaned);
   const block = findDensestBlock(doc);
   return block ? readBlock(block, title, bylines) : { text: '', credits: [] };
 }

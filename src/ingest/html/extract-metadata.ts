@@ -1,5 +1,6 @@
-import { collapseSpace, type DomDocument } from './dom.ts';
+import { collapseSpace } from './dom.ts';
 import { asName, asString, asUrl, findArticleNode, type JsonObject, readJsonLd } from './json-ld.ts';
+import { hasClass, type LightDocument, type LightElement, textOf, walkElements } from './light-tree.ts';
 
 export type PageMetadata = {
   title: string | null;
@@ -11,13 +12,18 @@ export type PageMetadata = {
   jsonLdBody: string | null;
 };
 
-function meta(doc: DomDocument, ...keys: string[]): string | null {
+/** The page's <meta> elements, in document order. */
+type Metas = LightElement[];
+
+function findMeta(metas: Metas, attr: string, key: string): LightElement | undefined {
+  return metas.find((el) => el.attrs[attr]?.toLowerCase() === key);
+}
+
+function meta(metas: Metas, ...keys: string[]): string | null {
   for (const key of keys) {
-    const el =
-      doc.querySelector(`meta[property="${key}" i]`) ??
-      doc.querySelector(`meta[name="${key}" i]`) ??
-      doc.querySelector(`meta[itemprop="${key}" i]`);
-    const v = el?.getAttribute('content')?.trim();
+    const k = key.toLowerCase();
+    const el = findMeta(metas, 'property', k) ?? findMeta(metas, 'name', k) ?? findMeta(metas, 'itemprop', k);
+    const v = el?.attrs.content?.trim();
     if (v) return v;
   }
   return null;
@@ -124,21 +130,47 @@ const DATE_META_KEYS = [
   'parsely-pub-date',
 ];
 
-function findPublished(doc: DomDocument, article: JsonObject | null): string | null {
+/** What the metadata is read from, gathered in one walk over the page. */
+type PageParts = {
+  metas: Metas;
+  title: LightElement | null;
+  h1: LightElement | null;
+  canonical: LightElement | null;
+  /** [itemprop~=datePublished], then time[datetime] and [class~=published][title] (three of each). */
+  dateElements: LightElement[];
+};
+
+const hasToken = (value: string | undefined, token: string) =>
+  value?.toLowerCase().split(/\s+/).includes(token);
+
+function gatherParts(root: LightElement): PageParts {
+  const parts: PageParts = { metas: [], title: null, h1: null, canonical: null, dateElements: [] };
+  const times: LightElement[] = [];
+  const published: LightElement[] = [];
+  walkElements(root, (el) => {
+    const name = el.name;
+    if (name === 'meta') parts.metas.push(el);
+    else if (name === 'title') parts.title ??= el;
+    else if (name === 'h1') parts.h1 ??= el;
+    else if (name === 'link' && !parts.canonical && hasToken(el.attrs.rel, 'canonical')) parts.canonical = el;
+    else if (name === 'time' && el.attrs.datetime !== undefined && times.length < 3) times.push(el);
+    if (hasToken(el.attrs.itemprop, 'datepublished')) parts.dateElements.push(el);
+    if (el.attrs.title !== undefined && published.length < 3 && hasClass(el, 'published')) published.push(el);
+    return true;
+  });
+  parts.dateElements.push(...times, ...published);
+  return parts;
+}
+
+function findPublished(parts: PageParts, article: JsonObject | null): string | null {
   const fromJsonLd = normalizeDate(asString(article?.datePublished));
   if (fromJsonLd) return fromJsonLd;
   for (const key of DATE_META_KEYS) {
-    const d = normalizeDate(meta(doc, key));
+    const d = normalizeDate(meta(parts.metas, key));
     if (d) return d;
   }
-  const candidates = [
-    ...Array.from(doc.querySelectorAll('[itemprop~="datePublished" i]')),
-    ...Array.from(doc.querySelectorAll('article time[datetime], time[datetime]')).slice(0, 3),
-    ...Array.from(doc.querySelectorAll('abbr.published[title], [class~="published"][title]')).slice(0, 3),
-  ];
-  for (const el of candidates) {
-    const raw =
-      el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title') ?? el.textContent;
+  for (const el of parts.dateElements) {
+    const raw = el.attrs.datetime ?? el.attrs.content ?? el.attrs.title ?? textOf(el);
     const d = normalizeDate(raw);
     if (d) return d;
   }
@@ -146,8 +178,10 @@ function findPublished(doc: DomDocument, article: JsonObject | null): string | n
 }
 
 /** Reads title, outlet, date, canonical URL and language from the page's head and structured data. */
-export function extractMetadata(doc: DomDocument, pageUrl: string | null | undefined): PageMetadata {
-  const nodes = readJsonLd(doc);
+export function extractMetadata(doc: LightDocument, pageUrl: string | null | undefined): PageMetadata {
+  const nodes = readJsonLd(doc.root);
+  const parts = gatherParts(doc.root);
+  const { metas } = parts;
   const article: JsonObject | null = findArticleNode(nodes);
   const website = nodes.find(
     (n) =>
@@ -156,34 +190,29 @@ export function extractMetadata(doc: DomDocument, pageUrl: string | null | undef
 
   const outlet =
     [
-      meta(doc, 'og:site_name'),
+      meta(metas, 'og:site_name'),
       asName(article?.publisher),
-      meta(doc, 'application-name'),
+      meta(metas, 'application-name'),
       asName(website),
     ].find((name): name is string => !!name && !looksLikeUrl(name)) ?? null;
 
   const rawTitle =
-    meta(doc, 'og:title', 'twitter:title') ??
+    meta(metas, 'og:title', 'twitter:title') ??
     asString(article?.headline) ??
-    (collapseSpace(doc.querySelector('title')?.textContent ?? '') || null) ??
-    (collapseSpace(doc.querySelector('h1')?.textContent ?? '') || null);
+    (collapseSpace(parts.title ? textOf(parts.title) : '') || null) ??
+    (collapseSpace(parts.h1 ? textOf(parts.h1) : '') || null);
   const title = rawTitle ? collapseSpace(stripTitleSuffix(collapseSpace(rawTitle), outlet)) || null : null;
 
-  const published = findPublished(doc, article);
+  const published = findPublished(parts, article);
 
   const base = pageUrl ?? null;
   const url =
-    notHomePage(
-      resolveUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? null, base),
-      base,
-    ) ??
-    resolveUrl(meta(doc, 'og:url'), base) ??
+    notHomePage(resolveUrl(parts.canonical?.attrs.href ?? null, base), base) ??
+    resolveUrl(meta(metas, 'og:url'), base) ??
     resolveUrl(asUrl(article?.url) ?? asUrl(article?.mainEntityOfPage), base) ??
     resolveUrl(base, null);
 
-  const langAttr =
-    doc.documentElement?.getAttribute('lang')?.trim() ||
-    meta(doc, 'og:locale', 'content-language', 'language');
+  const langAttr = doc.html?.attrs.lang?.trim() || meta(metas, 'og:locale', 'content-language', 'language');
   const lang = langAttr ? langAttr.trim().replace('_', '-') || null : null;
 
   const body = asString(article?.articleBody);

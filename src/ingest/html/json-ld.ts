@@ -1,9 +1,9 @@
-import type { DomDocument } from './dom.ts';
+import { findAll, type LightElement, textOf } from './light-tree.ts';
 
 export type JsonObject = Record<string, unknown>;
 
 /** Every JSON-LD node on the page, flattening arrays and @graph; scripts that do not parse are skipped. */
-export function readJsonLd(doc: DomDocument): JsonObject[] {
+export function readJsonLd(root: LightElement): JsonObject[] {
   const out: JsonObject[] = [];
   const visit = (v: unknown, depth: number): void => {
     if (depth > 6 || v === null || typeof v !== 'object') return;
@@ -15,8 +15,14 @@ export function readJsonLd(doc: DomDocument): JsonObject[] {
     out.push(obj);
     if (obj['@graph']) visit(obj['@graph'], depth + 1);
   };
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
-    const raw = (script.textContent ?? '').trim().replace(/^<!--|-->$/g, '');
+  const scripts = findAll(
+    root,
+    (el) => el.name === 'script' && el.attrs.type?.toLowerCase() === 'application/ld+json',
+  );
+  for (const script of scripts) {
+    const raw = textOf(script)
+      .trim()
+      .replace(/^<!--|-->$/g, '');
     try {
       visit(JSON.parse(raw), 0);
     } catch {
