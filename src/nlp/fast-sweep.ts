@@ -4,6 +4,8 @@
  * testing all ~700 rule keys against every sentence — which cost a third of its tagging time.
  */
 
+import { type Lead, leadOf, type MatchTerm, ruleOutMatch } from './rule-out-match.ts';
+
 type Rule = {
   match: string;
   needs: string[];
@@ -12,6 +14,7 @@ type Rule = {
   minWant: number;
   minWords: number;
   unTag?: unknown;
+  regs?: Record<string, unknown>[];
 };
 type Net = { hooks: Record<string, Rule[]>; always: Rule[] };
 type Found = Rule & { pointer: number[] };
@@ -67,7 +70,18 @@ type Index = {
  * A rule with the keys it is filed under in the net, as [key, rank] by rank, and its needs other than
  * the one it is filed under, rarest first (checked in that order, so a misfit fails fast).
  */
-type Entry = { rule: Rule; id: number; keys: [string, number][]; otherNeeds: string[] };
+type Entry = {
+  rule: Rule;
+  id: number;
+  keys: [string, number][];
+  otherNeeds: string[];
+  // The rule's fields again, on objects of one shape (compromise's rules come in many).
+  ifNo: string[];
+  wants: string[];
+  minWant: number;
+  minWords: number;
+  lead: Lead | null;
+};
 const indexes = new WeakMap<Net, Index>();
 
 function indexOf(net: Net): Index {
@@ -79,7 +93,17 @@ function indexOf(net: Net): Index {
     for (const rule of rules) {
       let entry = entries.get(rule.match);
       if (!entry) {
-        entry = { rule, id: entries.size, keys: [], otherNeeds: [] };
+        entry = {
+          rule,
+          id: entries.size,
+          keys: [],
+          otherNeeds: [],
+          ifNo: rule.ifNo ?? [],
+          wants: rule.wants,
+          minWant: rule.minWant,
+          minWords: rule.minWords,
+          lead: rule.regs ? leadOf(rule.regs) : null,
+        };
         entries.set(rule.match, entry);
       }
       entry.keys.push([key, rank++]);
@@ -103,15 +127,14 @@ function indexOf(net: Net): Index {
 }
 
 /** Whether a rule filed under a key the sentence has may match it: compromise's own checks. */
-function fits(entry: Entry, haves: Set<string>, termCount: number): boolean {
-  const rule = entry.rule;
-  if (termCount < rule.minWords) return false;
-  for (const need of entry.otherNeeds) if (!haves.has(need)) return false;
-  if (rule.ifNo) for (const no of rule.ifNo) if (haves.has(no)) return false;
-  if (rule.wants.length === 0) return true;
+function fits(e: Entry, haves: Set<string>, termCount: number): boolean {
+  if (termCount < e.minWords) return false;
+  for (const need of e.otherNeeds) if (!haves.has(need)) return false;
+  for (const no of e.ifNo) if (haves.has(no)) return false;
+  if (e.wants.length === 0) return true;
   let found = 0;
-  for (const w of rule.wants) if (haves.has(w) && ++found >= rule.minWant) return true;
-  return found >= rule.minWant;
+  for (const w of e.wants) if (haves.has(w) && ++found >= e.minWant) return true;
+  return found >= e.minWant;
 }
 
 function rankIn(entry: Entry, haves: Set<string>): number {
@@ -119,43 +142,58 @@ function rankIn(entry: Entry, haves: Set<string>): number {
   return Number.MAX_SAFE_INTEGER;
 }
 
-/** The rules worth trying on one sentence, in the order compromise would try them. */
-function candidates(net: Net, haves: Set<string>, termCount: number): Rule[] {
-  const index = indexOf(net);
+/** The net's rules worth trying on one sentence, in the order compromise would try them. */
+function candidates(index: Index, haves: Set<string>, termCount: number): Entry[] {
   if (index.stamp === 0x7fffffff) {
     index.stamps.fill(0);
     index.stamp = 0;
   }
   const stamp = ++index.stamp;
-  const found: { rule: Rule; rank: number }[] = [];
+  const found: Entry[] = [];
   for (const h of haves) {
     const list = index.triggers.get(h);
     if (!list) continue;
     for (const e of list) {
       if (index.stamps[e.id] === stamp) continue;
       index.stamps[e.id] = stamp;
-      if (fits(e, haves, termCount)) found.push({ rule: e.rule, rank: rankIn(e, haves) });
+      if (fits(e, haves, termCount)) found.push(e);
     }
   }
-  if (found.length > 1) found.sort((a, b) => a.rank - b.rank);
-  const out = found.map((f) => f.rule);
-  for (const rule of net.always) if (termCount >= rule.minWords) out.push(rule);
-  return out;
+  if (found.length > 1) {
+    const ranks = new Map(found.map((e) => [e, rankIn(e, haves)]));
+    found.sort((a, b) => ranks.get(a)! - ranks.get(b)!);
+  }
+  return found;
+}
+
+function addFound(results: Found[], rule: Rule, res: MatchResult, n: number): void {
+  for (const ptr of res.ptrs) {
+    ptr[0] = n;
+    const todo: Found = Object.assign({}, rule, { pointer: ptr });
+    if (rule.unTag !== undefined) todo.unTag = rule.unTag;
+    results.push(todo);
+  }
 }
 
 export function bulkMatch(document: unknown[][], net: Net, methods: Methods, opts: Options = {}): Found[] {
+  const index = indexOf(net);
   const docCache = methods.one.cacheDoc(document);
   const results: Found[] = [];
   for (let n = 0; n < document.length; n++) {
-    for (const rule of candidates(net, docCache[n]!, document[n]!.length)) {
-      const res = methods.one.match([document[n]!], rule);
+    const terms = document[n]! as MatchTerm[];
+    const contracted = terms.some((t) => t.implicit);
+    for (const e of candidates(index, docCache[n]!, terms.length)) {
+      if (e.lead && ruleOutMatch(terms, e.lead, contracted)) continue;
+      const res = methods.one.match([terms], e.rule);
       if (res.ptrs.length === 0) continue;
-      for (const ptr of res.ptrs) {
-        ptr[0] = n;
-        const todo: Found = Object.assign({}, rule, { pointer: ptr });
-        if (rule.unTag !== undefined) todo.unTag = rule.unTag;
-        results.push(todo);
-      }
+      addFound(results, e.rule, res, n);
+      if (opts.matchOne === true) return [results[0]!];
+    }
+    for (const rule of net.always) {
+      if (terms.length < rule.minWords) continue;
+      const res = methods.one.match([terms], rule);
+      if (res.ptrs.length === 0) continue;
+      addFound(results, rule, res, n);
       if (opts.matchOne === true) return [results[0]!];
     }
   }
