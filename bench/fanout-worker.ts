@@ -30,7 +30,15 @@ export type PlatformFanout = {
   duplicates: number;
   missing: number;
   rateLimited: number;
+  /** Of those, answered for the global limit (Discord). */
+  rateLimitedGlobal: number;
   deduplicatedByPlatform: number;
+  /** Seconds from the start of the run to the first and the last call the fake saw. */
+  firstCallSeconds: number;
+  lastCallSeconds: number;
+  /** Calls per whole second between the first and the last: 10th percentile and median. */
+  callsPerSecondP10: number;
+  callsPerSecondP50: number;
 };
 
 export type FanoutWorkerResult = {
@@ -49,6 +57,25 @@ if (!samplesDir || !channelsArg) {
 }
 const channels = Number(channelsArg);
 const articles = Number(articlesArg) || 100;
+
+/** Calls per whole second from the first to the last arrival; seconds counted from `startedAt`. */
+function describeTimeline(arrivals: number[], startedAt: number) {
+  if (arrivals.length === 0) return { first: 0, last: 0, p10: 0, p50: 0, bins: [] as number[] };
+  const first = Math.min(...arrivals);
+  const last = Math.max(...arrivals);
+  const bins = new Array<number>(Math.floor((last - first) / 1000) + 1).fill(0);
+  for (const at of arrivals) bins[Math.floor((at - first) / 1000)]! += 1;
+  const whole = bins.length > 1 ? bins.slice(0, -1) : bins;
+  const sorted = [...whole].sort((a, b) => a - b);
+  const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return {
+    first: (first - startedAt) / 1000,
+    last: (last - startedAt) / 1000,
+    p10: pick(0.1),
+    p50: pick(0.5),
+    bins,
+  };
+}
 
 /** The Discord adapter sends a delivery key as this nonce. */
 const toNonce = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 25);
@@ -100,6 +127,7 @@ try {
   ];
   const delivery = createDelivery({ store, pipeline, adapters, cronJobs: false });
 
+  const startedAt = Date.now();
   const started = performance.now();
   await delivery.runDue(new Date());
   const seconds = (performance.now() - started) / 1000;
@@ -123,6 +151,12 @@ try {
             mine.length / DISCORD_GLOBAL_PER_SECOND,
             ((Math.ceil(most / DISCORD_CHANNEL_BUCKET.limit) - 1) * DISCORD_CHANNEL_BUCKET.windowMs) / 1000,
           );
+    const timeline = describeTimeline(fake.arrivals, startedAt);
+    console.log(`${platform} calls per second: ${timeline.bins.join(' ')}`);
+    if (fake.limitedCalls.length > 0)
+      console.log(
+        `${platform} 429s at (s): ${fake.limitedCalls.map((c) => `${((c.at - startedAt) / 1000).toFixed(2)}${c.global ? 'g' : ''}`).join(' ')}`,
+      );
     return {
       channels: perChannel.size,
       messages: mine.length,
@@ -130,7 +164,12 @@ try {
       duplicates,
       missing,
       rateLimited: fake.limited,
+      rateLimitedGlobal: fake.limitedCalls.filter((c) => c.global).length,
       deduplicatedByPlatform: fake.deduplicated,
+      firstCallSeconds: timeline.first,
+      lastCallSeconds: timeline.last,
+      callsPerSecondP10: timeline.p10,
+      callsPerSecondP50: timeline.p50,
     };
   };
   const slack = count('slack', slackFake);

@@ -18,12 +18,18 @@ export const DISCORD_CHANNEL_BUCKET = { limit: 5, windowMs: 5000 };
 
 export type AcceptedMessage = { channelId: string; key: string | null; at: number };
 
+/** A call answered 429: when, and whether the global limit (not a channel's bucket) was hit. */
+export type LimitedCall = { at: number; global: boolean };
+
 export type RateLimitedFake = {
   /** Slack: the Web API base (ends with /api/); Discord: the REST base without the version. */
   apiUrl: string;
   accepted: AcceptedMessage[];
   /** Calls answered 429. */
   limited: number;
+  limitedCalls: LimitedCall[];
+  /** Arrival time (Date.now()) of every call, answered or not. */
+  arrivals: number[];
   /** Discord only: posts whose nonce was already used in the channel (answered with the earlier message). */
   deduplicated: number;
   close(): Promise<void>;
@@ -80,6 +86,8 @@ export async function startRateLimitedSlack(): Promise<RateLimitedFake> {
     apiUrl: '',
     accepted: [],
     limited: 0,
+    limitedCalls: [],
+    arrivals: [],
     deduplicated: 0,
     close: () => closeServer(server),
   };
@@ -89,9 +97,11 @@ export async function startRateLimitedSlack(): Promise<RateLimitedFake> {
     if (method === 'chat.postMessage') {
       const channel = String(body.channel ?? '');
       const now = Date.now();
+      fake.arrivals.push(now);
       const last = lastPost.get(channel);
       if (last !== undefined && now - last < SLACK_PER_CHANNEL_INTERVAL_MS - SLACK_JITTER_MS) {
         fake.limited++;
+        fake.limitedCalls.push({ at: now, global: false });
         const wait = Math.ceil((SLACK_PER_CHANNEL_INTERVAL_MS - (now - last)) / 1000);
         json(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(wait) });
         return;
@@ -123,15 +133,19 @@ export async function startRateLimitedDiscord(): Promise<RateLimitedFake> {
     apiUrl: '',
     accepted: [],
     limited: 0,
+    limitedCalls: [],
+    arrivals: [],
     deduplicated: 0,
     close: () => closeServer(server),
   };
   const server = createServer(async (req, res) => {
     const raw = await readBody(req);
     const now = Date.now();
+    fake.arrivals.push(now);
     if (now - globalWindow.start >= 1000) globalWindow = { start: now, count: 0 };
     if (++globalWindow.count > DISCORD_GLOBAL_PER_SECOND) {
       fake.limited++;
+      fake.limitedCalls.push({ at: now, global: true });
       const after = (1000 - (now - globalWindow.start)) / 1000;
       json(
         res,
@@ -162,10 +176,12 @@ export async function startRateLimitedDiscord(): Promise<RateLimitedFake> {
       'x-ratelimit-remaining': String(remaining),
       'x-ratelimit-reset-after': resetAfter.toFixed(3),
       'x-ratelimit-reset': ((bucket.start + DISCORD_CHANNEL_BUCKET.windowMs) / 1000).toFixed(3),
-      'x-ratelimit-bucket': `channel-messages-${channelId}`,
+      // One hash for the route, as Discord sends it; the channel id (major parameter) tells buckets apart.
+      'x-ratelimit-bucket': 'channel-messages-post',
     });
     if (bucket.count >= DISCORD_CHANNEL_BUCKET.limit) {
       fake.limited++;
+      fake.limitedCalls.push({ at: now, global: false });
       json(
         res,
         429,

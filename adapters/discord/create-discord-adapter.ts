@@ -12,6 +12,7 @@ import type {
   PostResult,
 } from '../../src/adapter.ts';
 import { NewsbotError } from '../../src/errors.ts';
+import { createRequestPacer } from './create-request-pacer.ts';
 import { neutraliseMentions, truncateText } from './escape-discord-text.ts';
 import { type DiscordLog, handleNewsInteraction } from './handle-news-interaction.ts';
 import { mapDiscordError } from './map-discord-error.ts';
@@ -37,6 +38,11 @@ export type DiscordAdapterConfig = {
    * `{ ok: false, retryAfterMs }` so delivery can reschedule instead of blocking.
    */
   maxRateLimitWaitMs?: number;
+  /**
+   * Our REST calls are spaced evenly at this rate (default 49): Discord allows 50 per second per bot,
+   * and one spare call per second absorbs network jitter.
+   */
+  requestsPerSecond?: number;
 };
 
 const platform = 'discord';
@@ -87,6 +93,26 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
     },
   });
   client.rest.setToken(config.token);
+  const pace = createRequestPacer(config.requestsPerSecond ?? 49);
+  /** client.rest, each call paced for Discord's global limit. */
+  const rest = {
+    async get(...args: Parameters<typeof client.rest.get>) {
+      await pace();
+      return client.rest.get(...args);
+    },
+    async post(...args: Parameters<typeof client.rest.post>) {
+      await pace();
+      return client.rest.post(...args);
+    },
+    async put(...args: Parameters<typeof client.rest.put>) {
+      await pace();
+      return client.rest.put(...args);
+    },
+    async patch(...args: Parameters<typeof client.rest.patch>) {
+      await pace();
+      return client.rest.patch(...args);
+    },
+  };
   const pending = new Set<Promise<void>>();
   let started = false;
   let stopped = false;
@@ -115,7 +141,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
       ? Routes.applicationGuildCommands(config.applicationId, config.guildId)
       : Routes.applicationCommands(config.applicationId);
     try {
-      await client.rest.put(route, { body: [buildNewsCommand()] });
+      await rest.put(route, { body: [buildNewsCommand()] });
     } catch (err) {
       const where = config.guildId ? `guild ${config.guildId}` : 'globally';
       throw new NewsbotError(`discord: could not register /${newsCommandName} ${where}`, 'discord_register', {
@@ -126,7 +152,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
 
   async function send(channelId: string, body: Body, action: string): Promise<PostResult> {
     try {
-      const msg = (await client.rest.post(Routes.channelMessages(channelId), {
+      const msg = (await rest.post(Routes.channelMessages(channelId), {
         body: { ...body, allowed_mentions: noMentions },
       })) as APIMessage;
       return { ok: true, ref: { platform, channelId, messageId: msg.id } };
@@ -138,7 +164,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
   async function edit(ref: MessageRef, body: Body): Promise<PostResult> {
     if (ref.platform !== platform) return refusal(`not a ${platform} message: ${ref.platform}`);
     try {
-      await client.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), {
+      await rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), {
         body: { content: '', embeds: [], ...body, allowed_mentions: noMentions },
       });
       return { ok: true, ref };
@@ -150,7 +176,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
   /** The thread under `parent`: started now, or the one already there (its id is the message's). */
   async function threadOf(parent: MessageRef, name: string): Promise<string | PostResult> {
     try {
-      const thread = (await client.rest.post(Routes.threads(parent.channelId, parent.messageId), {
+      const thread = (await rest.post(Routes.threads(parent.channelId, parent.messageId), {
         body: { name: truncateText(name, threadNameMax), auto_archive_duration: 1440 },
       })) as APIChannel;
       return thread.id;
@@ -232,7 +258,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
     async findPosted(to, deliveryKey) {
       if (stopped) throw new NewsbotError('discord adapter stopped', 'discord_stopped');
       const nonce = toNonce(deliveryKey);
-      const list = (await client.rest.get(Routes.channelMessages(to.channelId), {
+      const list = (await rest.get(Routes.channelMessages(to.channelId), {
         query: new URLSearchParams({ limit: '100' }),
       })) as (APIMessage & { nonce?: string | number })[];
       const found = list.find((m) => m.nonce !== undefined && String(m.nonce) === nonce);

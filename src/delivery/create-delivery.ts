@@ -11,6 +11,7 @@ import type { Delivery, Subscription } from './delivery.ts';
 import type { DeliveryContext } from './delivery-context.ts';
 import { checkSchedule, findDueRun, toCronExpression } from './due-instants.ts';
 import { executeRun, postEntry } from './execute-run.ts';
+import { memoizeDigests } from './memoize-digests.ts';
 import { runPool } from './run-pool.ts';
 import { parseSubscriptionFilter } from './select-digest-stories.ts';
 import {
@@ -35,7 +36,7 @@ export type DeliveryDeps = {
   postIntervalMs?: number;
   /** Stories per scheduled digest before "N more" (default 5). */
   digestLimit?: number;
-  /** Channels delivered to at once (default 100): most of a run is waiting on per-channel pacing. */
+  /** Channels of each platform delivered to at once (default 100): most of a run is waiting on pacing. */
   concurrency?: number;
   /** Create node-cron jobs in start() (default true); tests may drive runDue themselves. */
   cronJobs?: boolean;
@@ -87,11 +88,11 @@ export function createDelivery(deps: DeliveryDeps): DeliveryService {
     return result;
   }
 
-  async function runOne(run: DigestRun, sub: Subscription): Promise<void> {
+  async function runOne(passCtx: DeliveryContext, run: DigestRun, sub: Subscription): Promise<void> {
     if (inFlight.has(run.id)) return;
     inFlight.add(run.id);
     try {
-      const outcome = await executeRun(ctx, run, sub);
+      const outcome = await executeRun(passCtx, run, sub);
       log.info(
         { run: run.id, subscription: sub.id, scheduledFor: run.scheduledFor, outcome },
         'delivery: digest run',
@@ -128,17 +129,27 @@ export function createDelivery(deps: DeliveryDeps): DeliveryService {
   async function deliverPending(): Promise<void> {
     const runs = await store.listDigestRuns({ status: 'pending' });
     const subs = new Map((await store.listSubscriptions()).map((s) => [s.id, s]));
-    const work: { run: DigestRun; sub: Subscription }[] = [];
+    const byPlatform = new Map<string, { run: DigestRun; sub: Subscription }[]>();
     for (const run of runs) {
       const sub = subs.get(run.subscriptionId);
       if (!sub) await store.finishDigestRun(run.id, 'failed', 'unsubscribed before delivery');
-      else if (!sub.paused) work.push({ run, sub });
+      else if (!sub.paused) {
+        const work = byPlatform.get(run.platform) ?? [];
+        work.push({ run, sub });
+        byPlatform.set(run.platform, work);
+      }
     }
-    await runPool(
-      work,
-      concurrency,
-      ({ run, sub }) => runOne(run, sub),
-      (item, err) => log.error({ run: item.run.id, err: describeError(err) }, 'delivery: run failed'),
+    const passCtx: DeliveryContext = { ...ctx, pipeline: memoizeDigests(ctx.pipeline, store) };
+    // Platforms' limits are their own: a slow platform must not hold the channels of another.
+    await Promise.all(
+      [...byPlatform.values()].map((work) =>
+        runPool(
+          work,
+          concurrency,
+          ({ run, sub }) => runOne(passCtx, run, sub),
+          (item, err) => log.error({ run: item.run.id, err: describeError(err) }, 'delivery: run failed'),
+        ),
+      ),
     );
   }
 
