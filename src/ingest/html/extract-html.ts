@@ -7,7 +7,13 @@ import { extractMetadata } from './extract-metadata.ts';
 import { filterParagraphs } from './filter-paragraphs.ts';
 import { findArticleRegion } from './find-article-region.ts';
 import { findDensestBlock } from './find-densest-block.ts';
-import { type LightDocument, parseLightTree, serializeLightTree, serializeNodes } from './light-tree.ts';
+import {
+  type LightDocument,
+  type LightElement,
+  parseLightTree,
+  serializeLightTree,
+  serializeNodes,
+} from './light-tree.ts';
 import { renderText } from './render-text.ts';
 
 export type ExtractedPage = {
@@ -75,15 +81,14 @@ function extractPage(html: string, pageUrl: string | null, source: string): Extr
 
   const metadata = extractMetadata(doc, pageUrl);
   const { bylines } = cleanDocument(doc);
-  const cleaned = serializeLightTree(doc.root);
-  let article = readCleanedArticle(doc, cleaned, metadata.title, bylines);
+  let article = readCleanedArticle(doc, metadata.title, bylines);
   if (article.text.length < MIN_BODY_CHARS) {
     // Our cleanup can strip a page whose markup names everything like boilerplate; try it untouched.
     const raw = readArticle(parseDocument(html), metadata.title, bylines);
     if (raw.text.length > article.text.length) article = raw;
   }
   if (article.text.length < MIN_BODY_CHARS) {
-    const densest = readDensestBlock(cleaned, metadata.title, bylines);
+    const densest = readDensestBlock(serializeLightTree(doc.root), metadata.title, bylines);
     if (densest.text.length > article.text.length) article = densest;
   }
   let text = article.text;
@@ -103,21 +108,36 @@ function extractPage(html: string, pageUrl: string | null, source: string): Extr
   };
 }
 
-/** Readability over the article's region when the page has a clear one, else over the whole cleaned page. */
-function readCleanedArticle(
-  doc: LightDocument,
-  cleaned: string,
-  title: string | null,
-  bylines: string[],
-): BodyText {
-  const region = doc.body && findArticleRegion(doc.body);
-  if (region) {
-    const head = doc.html?.children.find((kid) => kid.type === 1 && kid.name === 'head');
-    const narrowed = `<!DOCTYPE html><html>${head ? serializeNodes([head]) : ''}<body>${serializeNodes([region])}</body></html>`;
-    const article = readArticle(parseDocument(narrowed), title, bylines);
-    if (article.text.length >= MIN_BODY_CHARS) return article;
-  }
-  return readArticle(parseDocument(cleaned), title, bylines);
+/** Readability over the article's region when the page has a clear one, else over the whole cleaned body. */
+function readCleanedArticle(doc: LightDocument, title: string | null, bylines: string[]): BodyText {
+  const body = doc.body;
+  const region = body && findArticleRegion(body);
+  const article = readArticle(parseDocument(readabilityPage(doc, region)), title, bylines);
+  if (!region || article.text.length >= MIN_BODY_CHARS) return article;
+  return readArticle(parseDocument(readabilityPage(doc, null)), title, bylines);
+}
+
+/** The cleaned page as Readability gets it: the head tags it reads, and the region or the whole body. */
+function readabilityPage(doc: LightDocument, region: LightElement | null): string {
+  const head = `<head>${serializeNodes(readabilityHead(doc))}</head>`;
+  const body = region
+    ? `<body>${serializeNodes([region])}</body>`
+    : doc.body
+      ? serializeNodes([doc.body])
+      : '';
+  return `<!DOCTYPE html><html>${head}${body}</html>`;
+}
+
+/** What of the head bears on Readability's body: the title and author tags (an author tag keeps bylines in). */
+function readabilityHead(doc: LightDocument): LightElement[] {
+  const head = doc.html?.children.find((kid) => kid.type === 1 && kid.name === 'head');
+  if (head?.type !== 1) return [];
+  return head.children.filter(
+    (kid): kid is LightElement =>
+      kid.type === 1 &&
+      (kid.name === 'title' ||
+        (kid.name === 'meta' && /author|creator|title/i.test(`${kid.attrs.name} ${kid.attrs.property}`))),
+  );
 }
 
 function readArticle(doc: DomDocument, title: string | null, bylines: string[]): BodyText {
