@@ -65,6 +65,8 @@ type Index = {
   /** Per rule, the last sentence (stamp) it was a candidate for: a rule filed under several wants runs once. */
   stamps: Int32Array;
   stamp: number;
+  /** Per rule, its rank for the sentence at hand (scratch space for sorting). */
+  ranks: Float64Array;
 };
 /**
  * A rule with the keys it is filed under in the net, as [key, rank] by rank, and its needs other than
@@ -121,7 +123,12 @@ function indexOf(net: Net): Index {
     if (trigger !== undefined) file(trigger, e);
     else for (const w of new Set(e.rule.wants)) file(w, e);
   }
-  index = { triggers, stamps: new Int32Array(entries.size), stamp: 0 };
+  index = {
+    triggers,
+    stamps: new Int32Array(entries.size),
+    stamp: 0,
+    ranks: new Float64Array(entries.size),
+  };
   indexes.set(net, index);
   return index;
 }
@@ -160,8 +167,9 @@ function candidates(index: Index, haves: Set<string>, termCount: number): Entry[
     }
   }
   if (found.length > 1) {
-    const ranks = new Map(found.map((e) => [e, rankIn(e, haves)]));
-    found.sort((a, b) => ranks.get(a)! - ranks.get(b)!);
+    const ranks = index.ranks;
+    for (const e of found) ranks[e.id] = rankIn(e, haves);
+    found.sort((a, b) => ranks[a.id]! - ranks[b.id]!);
   }
   return found;
 }

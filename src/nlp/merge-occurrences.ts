@@ -67,7 +67,9 @@ export function toMentions(occurrences: Occurrence[]): Mention[] {
     const byKey = new Map<string, Occurrence[]>();
     for (const o of occurrences.filter((x) => x.kind === kind)) {
       const k = foldName(o.name);
-      byKey.set(k, [...(byKey.get(k) ?? []), o]);
+      const group = byKey.get(k);
+      if (group) group.push(o);
+      else byKey.set(k, [o]);
     }
     for (const group of byKey.values()) {
       const count = group.reduce((n, o) => n + o.weight, 0);

@@ -65,19 +65,20 @@ export function tokenize(sentence: string): Token[] {
   for (const m of sentence.matchAll(TOKEN)) {
     let text = m[0];
     let possessive = false;
-    const poss = text.match(/^(.+?)['’]s$/);
-    if (poss?.[1] && !/^(?:\p{Lu}\.){2,}$/u.test(text)) {
-      text = poss[1];
+    const apostrophe = text.length > 2 && text.endsWith('s') && isApostrophe(text[text.length - 2]);
+    if (apostrophe && !/^(?:\p{Lu}\.){2,}$/u.test(text)) {
+      text = text.slice(0, -2);
       possessive = true;
-    } else if (
-      /['’]$/.test(sentence.slice(m.index + text.length, m.index + text.length + 1)) &&
-      /s$/.test(text)
-    ) {
+    } else if (isApostrophe(sentence[m.index + text.length]) && text.endsWith('s')) {
       possessive = true; // "Allies’ talks"
     }
     out.push({ text, start: m.index, end: m.index + text.length, possessive });
   }
   return out;
+}
+
+function isApostrophe(c: string | undefined): boolean {
+  return c === "'" || c === '’';
 }
 
 export function isCapitalised(word: string): boolean {
