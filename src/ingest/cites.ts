@@ -69,9 +69,16 @@ const WIRE_DATELINE =
  */
 export function extractCites(text: string, opts: ExtractCitesOptions = {}): string[] {
   if (typeof text !== 'string' || text.length === 0) return [];
+  return citesOfPage(classifyPageLines(text), opts);
+}
+
+/** extractCites over a page already split and classified (classifyPageLines). */
+export function citesOfPage(
+  page: ReadonlyArray<{ text: string; kind: LineKind | null }>,
+  opts: ExtractCitesOptions = {},
+): string[] {
   const own = opts.outlet ? normalizeOutletName(findOutlet(opts.outlet)?.name ?? opts.outlet) : null;
   const hits: Hit[] = [];
-  const page = classifyPageLines(text);
   const lines = page.map((l) => l.text);
   for (let i = 0; i < page.length; i++) {
     const raw = lines[i]!;
@@ -105,6 +112,19 @@ export function extractCites(text: string, opts: ExtractCitesOptions = {}): stri
     out.push(h.name);
   }
   return out;
+}
+
+const TEXT_CITED = new WeakSet<object>();
+
+/** Marks an input whose cites already hold every cite in its text, so that it need not be read again. */
+export function markTextCited<T extends object>(input: T): T {
+  TEXT_CITED.add(input);
+  return input;
+}
+
+/** Whether markTextCited marked this very object (a copy is not marked). */
+export function isTextCited(input: object): boolean {
+  return TEXT_CITED.has(input);
 }
 
 /** The author of an embedded post, when the article uses the post as a source. */

@@ -2,7 +2,7 @@ import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
 import type { Store, UpsertResult } from '../store/store.ts';
 import type { ArticleInput, IngestSummary } from '../types.ts';
-import { extractCites } from './cites.ts';
+import { extractCites, isTextCited } from './cites.ts';
 import { type ParsedItem, parseInput } from './parse-input.ts';
 import { type RawInput, readInputs } from './read-inputs.ts';
 import { createRepeatedLineLearner } from './text/index.ts';
@@ -27,7 +27,8 @@ export function emptySummary(): IngestSummary {
 export function mergeCites(input: ArticleInput): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const c of [...input.cites, ...extractCites(input.text, { outlet: input.outlet })]) {
+  const found = isTextCited(input) ? [] : extractCites(input.text, { outlet: input.outlet });
+  for (const c of [...input.cites, ...found]) {
     const key = c.toLowerCase();
     if (seen.has(key) || (input.outlet && key === input.outlet.toLowerCase())) continue;
     seen.add(key);

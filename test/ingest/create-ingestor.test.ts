@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createIngestor, formatSummary } from '../../src/ingest/create-ingestor.ts';
+import { markTextCited } from '../../src/ingest/cites.ts';
+import { createIngestor, formatSummary, mergeCites } from '../../src/ingest/create-ingestor.ts';
 import { createStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/store.ts';
 
@@ -32,6 +33,29 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-ingest-'));
 });
 afterEach(() => store.close());
+
+describe('mergeCites', () => {
+  const input = {
+    externalId: 'a',
+    source: 'a.json',
+    feedId: null,
+    guid: null,
+    url: null,
+    outlet: 'Harbour Times',
+    title: 'Port strike ends',
+    published: null,
+    text: 'The strike ended on Friday, Reuters reported.',
+    cites: ['AFP', 'harbour times', 'afp'],
+  };
+
+  it('adds the cites its text names to the given ones, once each, never the own outlet', () => {
+    expect(mergeCites(input)).toEqual(['AFP', 'Reuters']);
+  });
+
+  it('does not read the text of an input whose cites were read from it already', () => {
+    expect(mergeCites(markTextCited({ ...input }))).toEqual(['AFP']);
+  });
+});
 
 describe('ingesting files', () => {
   it('reads every input kind and keeps only the article body', async () => {

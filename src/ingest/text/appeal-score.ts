@@ -15,7 +15,7 @@ const STRONG_APPEAL: Worded[] = [
   },
   { words: ['subscribe '], re: /\bsubscribe (?:to|now|today|for)\b/iu },
   { words: ['already '], re: /\balready (?:a |an )?(?:member|subscriber|supporter)\b/iu },
-  { words: [' in to'], re: /\b(?:log|sign) in to\b/iu },
+  { words: ['in to'], re: /\b(?:log|sign) in to\b/iu },
   { words: ['donat'], re: /\bdonat(?:e|ion)s?\b/iu },
   {
     words: ['support '],
@@ -34,7 +34,7 @@ const STRONG_APPEAL: Worded[] = [
     words: ['all rights reserved', '©', 'copyright'],
     re: /\ball rights reserved\b|^©|^copyright\b|\bcopyright ©|©\s?\d{4}/iu,
   },
-  { words: [' us on'], re: /\b(?:follow|like) us on\b/iu },
+  { words: ['us on'], re: /\b(?:follow|like) us on\b/iu },
   { words: ['download '], re: /\bdownload (?:our|the) (?:free )?app\b/iu },
   { words: ['click here'], re: /\bclick here\b/iu },
   {
@@ -58,7 +58,7 @@ const STRONG_APPEAL: Worded[] = [
     words: ['get our ', 'get the '],
     re: /\bget (?:our|the) (?:latest|best|top|daily|weekly|free)\b.*\b(?:inbox|newsletter|email)\b/iu,
   },
-  { words: [' your inbox'], re: /\b(?:in|to) your inbox\b/iu },
+  { words: ['your inbox'], re: /\b(?:in|to) your inbox\b/iu },
   { words: ['cookie'], re: /\bcookies?\b.*\b(?:consent|accept|settings|preferences|we use)\b/iu },
   { words: ['stop seeing this'], re: /\bstop seeing this\b/iu },
   { words: ['give'], re: /\bI(?:'|’)ll give\b|\bgive (?:now|today|monthly|once)\b/iu },
@@ -101,9 +101,20 @@ export function foldCase(line: string): string {
   return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
 }
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Any word of any pattern, in one scan: most lines hold none. */
+const ANY_WORD = new RegExp(
+  [...STRONG_APPEAL, ...WEAK_APPEAL].flatMap((p) => p.words.map(escapeRe)).join('|'),
+);
+
 function countMatches(patterns: Worded[], line: string, folded: string): number {
   let n = 0;
-  for (const p of patterns) if (p.words.some((w) => folded.includes(w)) && p.re.test(line)) n++;
+  for (const p of patterns)
+    for (const w of p.words)
+      if (folded.includes(w)) {
+        if (p.re.test(line)) n++;
+        break;
+      }
   return n;
 }
 
@@ -113,6 +124,7 @@ export const APPEAL_PATTERNS: ReadonlyArray<Readonly<Worded>> = [...STRONG_APPEA
 /** Strong appeal vocabulary, or two kinds of weak appeal vocabulary, outside quoted speech. */
 export function appealScore(line: string): number {
   const folded = foldCase(line);
+  if (!ANY_WORD.test(folded)) return 0;
   const strong = countMatches(STRONG_APPEAL, line, folded);
   const weak = countMatches(WEAK_APPEAL, line, folded);
   // In a long paragraph one strong phrase may be the story's own ("how many services consumers will sign up for").

@@ -203,8 +203,8 @@ function isDatedByline(line: string, words: number): boolean {
 
 /** An all-capitals slug or kicker: no lower-case letters, no caseless script. */
 function isSlug(line: string): boolean {
-  const upper = line.match(/\p{Lu}/gu)?.length ?? 0;
-  return upper >= 4 && !/\p{Ll}/u.test(line) && !/\p{Lo}/u.test(line) && wordCount(line) <= 15;
+  if (/\p{Ll}/u.test(line) || /\p{Lo}/u.test(line) || wordCount(line) > 15) return false;
+  return (line.match(/\p{Lu}/gu)?.length ?? 0) >= 4;
 }
 
 /** Short, unpunctuated, capitalised: the shape of a headline or a sub-heading. */

@@ -221,9 +221,13 @@ function findUrl(lines: Line[], end: number): string | null {
   return null;
 }
 
-/** Joins the kept lines into paragraphs; a hard-wrapped line continuing in lower case joins the one above. */
-function assemble(lines: Line[]): string {
+/**
+ * Joins the kept lines into paragraphs; a hard-wrapped line continuing in lower case joins the one above.
+ * Also the paragraphs made of more than one line.
+ */
+function assemble(lines: Line[]): { text: string; joined: string[] } {
   const paragraphs: string[] = [];
+  const joined = new Set<number>();
   let prevIndex = -2;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -235,12 +239,13 @@ function assemble(lines: Line[]): string {
       last.length >= 40 &&
       !/[.!?:;"”’)\]…]$/u.test(last) &&
       /^\p{Ll}/u.test(l.text)
-    )
+    ) {
       paragraphs[paragraphs.length - 1] = `${last} ${l.text}`;
-    else paragraphs.push(l.text);
+      joined.add(paragraphs.length - 1);
+    } else paragraphs.push(l.text);
     prevIndex = i;
   }
-  return paragraphs.join('\n\n');
+  return { text: paragraphs.join('\n\n'), joined: [...joined].map((p) => paragraphs[p]!) };
 }
 
 /** The page's lines, trimmed, each with its furniture kind (null: may be body), judged with their context. */
@@ -257,6 +262,17 @@ export function classifyPageLines(raw: string): Array<{ text: string; kind: Line
  * captions, slugs, appeals, embeds, related headlines, counters, sign-offs) removed line by line.
  */
 export function parseScrapedText(raw: string, opts: ParseScrapedTextOptions): ParsedText {
+  return readScrapedPage(raw, opts).parsed;
+}
+
+/**
+ * parseScrapedText, with the page as classifyPageLines reads it and the body's paragraphs that join
+ * hard-wrapped lines: what reading the cites of the page and of its body needs.
+ */
+export function readScrapedPage(
+  raw: string,
+  opts: ParseScrapedTextOptions,
+): { parsed: ParsedText; page: Array<{ text: string; kind: LineKind | null }>; joined: string[] } {
   const source = typeof opts?.source === 'string' ? opts.source : '(unnamed text)';
   if (typeof raw !== 'string') throw new InputError(`${source}: expected text, got ${typeof raw}`, source);
   const inline: string[] = [];
@@ -264,6 +280,7 @@ export function parseScrapedText(raw: string, opts: ParseScrapedTextOptions): Pa
   markEmbeds(lines);
   markAppealRuns(lines);
   markRelatedRuns(lines);
+  const page = lines.map((l) => ({ text: l.text, kind: l.kind }));
   let end = headerEnd(lines);
   const url = opts.url ?? findUrl(lines, end) ?? (/^https?:\/\//iu.test(source) ? source : null);
   const outlet =
@@ -302,5 +319,6 @@ export function parseScrapedText(raw: string, opts: ParseScrapedTextOptions): Pa
       l.kind = 'timestamp';
   }
   const removed = [...inline, ...lines.filter((l) => l.kind !== null && l.text !== '').map((l) => l.text)];
-  return { title, outlet, published, url, text: assemble(lines), removed };
+  const { text, joined } = assemble(lines);
+  return { parsed: { title, outlet, published, url, text, removed }, page, joined };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.ts';
+import { isTextCited } from '../../../src/ingest/cites.ts';
+import { mergeCites } from '../../../src/ingest/create-ingestor.ts';
 import { parseTextArticle } from '../../../src/ingest/text/index.ts';
 import { PAGES } from './pages.ts';
 
@@ -35,5 +37,26 @@ describe('parseTextArticle', () => {
     expect(() =>
       parseTextArticle('Skip to main content\nRead More »\nSubscribe now', { source: 'menu.txt' }),
     ).toThrow(InputError);
+  });
+
+  it('reads cites across hard-wrapped lines, as the body joins them', () => {
+    const raw = [
+      'Minister Resigns After Port Dispute',
+      '',
+      'The transport minister resigned on Friday, as first reported by the Lebanese',
+      'broadcaster Nour Vision, citing two officials close to the cabinet.',
+      '',
+      'He had been under pressure since the strike began in the spring.',
+    ].join('\n');
+    const article = parseTextArticle(raw, { source: 'wrapped.txt' });
+    expect(article.text).toContain('the Lebanese broadcaster Nour Vision');
+    expect(article.cites).toEqual(['Nour Vision']);
+  });
+
+  it('marks its result as read, so that the ingestor does not read the body again', () => {
+    const article = parseTextArticle(PAGES[0]!.raw, { source: 'harbor.txt' });
+    expect(isTextCited(article)).toBe(true);
+    expect(isTextCited({ ...article })).toBe(false);
+    expect(mergeCites(article)).toEqual(mergeCites({ ...article }));
   });
 });
