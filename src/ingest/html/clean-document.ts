@@ -5,7 +5,6 @@ import {
   type LightDocument,
   type LightElement,
   removeElement,
-  textLength,
   textOf,
   walkElements,
 } from './light-tree.ts';
@@ -136,13 +135,35 @@ function looksLikeBoilerplate(el: LightElement): boolean {
   return false;
 }
 
-function paragraphTextLength(root: LightElement): number {
-  let n = 0;
+type TextSizes = Map<LightElement, { text: number; paragraphs: number }>;
+
+/**
+ * For every element under `root` (and `root`): its text length, and the text length of the <p>s inside
+ * it. One pass from the leaves up instead of a subtree walk per element asked about.
+ */
+function measureText(root: LightElement): TextSizes {
+  const order: LightElement[] = [root];
   walkElements(root, (el) => {
-    if (el.name === 'p') n += textLength(el);
+    order.push(el);
     return true;
   });
-  return n;
+  const sizes: TextSizes = new Map();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const el = order[i]!;
+    let text = 0;
+    let paragraphs = 0;
+    for (const kid of el.children) {
+      if (kid.type === 3) {
+        text += kid.text.length;
+        continue;
+      }
+      const k = sizes.get(kid)!;
+      text += k.text;
+      paragraphs += k.paragraphs + (kid.name === 'p' ? k.text : 0);
+    }
+    sizes.set(el, { text, paragraphs });
+  }
+  return sizes;
 }
 
 const PROTECTED_TAGS = new Set(['html', 'head', 'body', 'main', 'article']);
@@ -170,17 +191,23 @@ export function cleanDocument(doc: LightDocument): { bylines: string[] } {
     removeElement(el);
     return false;
   });
-  const total = paragraphTextLength(root);
+  // Removing an element changes only the sizes of its ancestors, which a walk in document order has
+  // already passed; so sizes taken before a walk hold for every element it asks about.
+  let sizes = measureText(root);
+  const total = sizes.get(root)!.paragraphs;
   const guardLimit = Math.max(100, total * 0.35);
-  const bodyText = doc.body ? textLength(doc.body) : 0;
-  const holdsArticle = (el: LightElement) =>
-    paragraphTextLength(el) > guardLimit || textLength(el) > Math.max(250, bodyText * 0.4);
+  const bodyText = doc.body ? (sizes.get(doc.body)?.text ?? 0) : 0;
+  const holdsArticle = (el: LightElement) => {
+    const size = sizes.get(el)!;
+    return size.paragraphs > guardLimit || size.text > Math.max(250, bodyText * 0.4);
+  };
 
   walkElements(root, (el) => {
     if (!isGuarded(el) || holdsArticle(el)) return true;
     removeElement(el);
     return false;
   });
+  sizes = measureText(root);
   walkElements(root, (el) => {
     const a = el.attrs;
     if (PROTECTED_TAGS.has(el.name) || (a.class === undefined && a.id === undefined && a.style === undefined))
