@@ -1,12 +1,43 @@
-import { collapseSpace, type DomElement } from './dom.ts';
+import { collapseSpace, type DomElement, findDescendants } from './dom.ts';
 
 /** A block with this much text outside its links is prose with links in it, not a list of links. */
 const MAX_UNLINKED_CHARS = 120;
-const TEXT_BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, dd, dt, td, blockquote, div';
+const TEXT_BLOCKS = new Set([
+  'p',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'dd',
+  'dt',
+  'td',
+  'blockquote',
+  'div',
+]);
+const ORDERED_BLOCKS = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'li',
+  'blockquote',
+  'pre',
+  'td',
+  'dd',
+]);
+const byTag = (tags: Set<string>) => (el: DomElement) => tags.has(el.localName);
+
+const hasText = (el: DomElement) => /\S/.test(el.textContent ?? '');
 
 function linkTextLength(el: DomElement): number {
   let n = 0;
-  const links = el.querySelectorAll('a');
+  const links = findDescendants(el, (d) => d.localName === 'a');
   for (let i = 0; i < links.length; i++) n += collapseSpace(links[i]!.textContent ?? '').length;
   return n;
 }
@@ -24,7 +55,7 @@ function hasBlockChild(el: DomElement): boolean {
  * headlines, "read more" teasers, tag lists), then lists left empty and headings left with nothing under them.
  */
 export function cleanContent(root: DomElement): void {
-  for (const el of Array.from(root.querySelectorAll(TEXT_BLOCKS))) {
+  for (const el of findDescendants(root, byTag(TEXT_BLOCKS))) {
     if (!el.parentNode || hasBlockChild(el)) continue;
     const text = collapseSpace(el.textContent ?? '');
     if (!text) continue;
@@ -33,8 +64,8 @@ export function cleanContent(root: DomElement): void {
     if (linkText / text.length > limit && text.length - linkText < MAX_UNLINKED_CHARS) el.remove();
   }
   dropImageCaptions(root);
-  for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
-    if (!collapseSpace(list.textContent ?? '')) list.remove();
+  for (const list of findDescendants(root, (el) => el.localName === 'ul' || el.localName === 'ol')) {
+    if (!hasText(list)) list.remove();
   }
   dropOrphanHeadings(root);
 }
@@ -45,9 +76,7 @@ function isHeading(el: DomElement): boolean {
 
 /** A heading followed by another heading of the same or higher rank, or by nothing, introduces nothing. */
 function dropOrphanHeadings(root: DomElement): void {
-  const blocks = Array.from(
-    root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, dd'),
-  ).filter((el) => isHeading(el) || collapseSpace(el.textContent ?? '') !== '');
+  const blocks = findDescendants(root, byTag(ORDERED_BLOCKS)).filter((el) => isHeading(el) || hasText(el));
   for (let i = blocks.length - 1; i >= 0; i--) {
     const el = blocks[i]!;
     if (!isHeading(el)) continue;
@@ -63,7 +92,7 @@ const CAPTION_MAX_CHARS = 250;
 
 function isPictureOnly(el: DomElement): boolean {
   if (el.localName === 'img' || el.localName === 'picture') return true;
-  return el.querySelector('img, picture') !== null && collapseSpace(el.textContent ?? '') === '';
+  return el.querySelector('img, picture') !== null && !hasText(el);
 }
 
 function isContentImage(img: DomElement): boolean {
@@ -74,7 +103,7 @@ function isContentImage(img: DomElement): boolean {
 
 /** Captions outside <figure>: a short non-paragraph block right after a picture describes the picture. */
 function dropImageCaptions(root: DomElement): void {
-  for (const img of Array.from(root.querySelectorAll('img'))) {
+  for (const img of findDescendants(root, (el) => el.localName === 'img')) {
     if (!img.parentNode || !isContentImage(img)) continue;
     let holder: DomElement = img;
     while (holder.parentElement && holder.parentElement !== root && isPictureOnly(holder.parentElement))

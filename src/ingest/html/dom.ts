@@ -74,3 +74,23 @@ export function isElement(node: DomNode): node is DomElement {
 export function collapseSpace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * The elements under `root` that pass `test`, in document order: querySelectorAll without linkedom's
+ * selector compiling, which it redoes on every call.
+ */
+export function findDescendants(root: DomElement, test: (el: DomElement) => boolean): DomElement[] {
+  const out: DomElement[] = [];
+  const stack: DomElement[] = [];
+  const pushChildren = (el: DomElement) => {
+    const kids = el.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  };
+  pushChildren(root);
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (test(el)) out.push(el);
+    pushChildren(el);
+  }
+  return out;
+}
