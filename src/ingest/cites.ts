@@ -92,7 +92,9 @@ export function citesOfPage(
     // Appeals, promos, menus and link lists name outlets (often the page's own) without citing them.
     if (NOT_ATTRIBUTION.has(page[i]!.kind)) continue;
     let line = raw;
-    const credit = CREDIT_PAREN.exec(line) ?? CREDIT_PREFIX.exec(line);
+    const credit =
+      (line.includes(')') ? CREDIT_PAREN.exec(line) : null) ??
+      (line.includes(':') || line.includes('|') ? CREDIT_PREFIX.exec(line) : null);
     if (credit) {
       if (opts.creditsAsCites)
         for (const h of scanKnown(credit[0], () => true)) hits.push({ at, name: h.name });

@@ -148,12 +148,13 @@ export function isTimestampLine(line: string): boolean {
 
 export function isCaption(line: string): boolean {
   return (
-    (CREDIT_PAREN.test(line) && wordCount(line) <= 60) ||
+    // The credit patterns end in ")" or mark the credit with ":", "|" or an ellipsis.
+    (line.includes(')') && CREDIT_PAREN.test(line) && wordCount(line) <= 60) ||
     CREDIT_ONLY.test(line) ||
     AGENCY_SLASH.test(line) ||
-    (CREDIT_TAIL.test(line) && wordCount(line) <= 60) ||
+    (/[:|…]|\.\.\./u.test(line) && CREDIT_TAIL.test(line) && wordCount(line) <= 60) ||
     (CAPTION_PREFIX.test(line) && wordCount(line) <= 50) ||
-    /\((?:[\p{L} ]{1,40} )?screenshot\)\s*$/iu.test(line)
+    (line.includes(')') && /\((?:[\p{L} ]{1,40} )?screenshot\)\s*$/iu.test(line))
   );
 }
 
@@ -178,13 +179,13 @@ export function classifyLine(line: string): LineKind | null {
   if (words <= 8 && SECTION_HEADER.test(line)) return 'read-more';
   if (words <= 8 && NAV.test(line)) return 'nav';
   if (words <= 25 && WIDGET.test(line)) return 'nav';
-  if (LABEL_LINE.test(line) && words <= 30) return 'nav';
+  if (words <= 30 && LABEL_LINE.test(line)) return 'nav';
   if (isMenu(line)) return 'nav';
   if (/^\[[^\]]{1,200}\]\([^)]*\)$/u.test(line)) return 'read-more';
   if (READ_MORE_BARE.test(line) || (words <= 25 && READ_MORE.test(line))) return 'read-more';
   if (isCaption(line)) return 'caption';
   if (isSlug(line)) return 'slug';
-  if (SIGN_OFF.some((r) => r.test(line)) && words <= 40) return 'sign-off';
+  if (words <= 40 && SIGN_OFF.some((r) => r.test(line))) return 'sign-off';
   if (BYLINE.test(line) && words <= 12) return 'byline';
   if (isDatedByline(line, words)) return 'byline';
   if (appealScore(line) >= 2)

@@ -61,14 +61,15 @@ function splitLines(raw: string, removed: string[]): Line[] {
         .replace(/[\s\u00a0]+/gu, ' ')
         .trim()
         .replace(/^(?:[|•·]\s+)+|(?:\s+[|•·])+$/gu, '');
-      const images = text.match(IMAGE_MD);
+      const images = text.includes('![') ? text.match(IMAGE_MD) : null;
       if (images) {
         removed.push(...images);
         text = text.replace(IMAGE_MD, ' ').replace(/\s+/g, ' ').trim();
         if (text === '') return { text, kind: 'image' as const };
       }
       const kind = classifyLine(text);
-      if (kind === null) text = text.replace(/\[([^\]\n]{1,300})\]\((?:https?:\/\/|\/)[^)\s]*\)/gu, '$1');
+      if (kind === null && text.includes(']('))
+        text = text.replace(/\[([^\]\n]{1,300})\]\((?:https?:\/\/|\/)[^)\s]*\)/gu, '$1');
       return { text, kind };
     });
 }
