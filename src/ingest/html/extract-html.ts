@@ -121,12 +121,21 @@ function readCleanedArticle(doc: LightDocument, title: string | null, bylines: s
 function readabilityPage(doc: LightDocument, region: LightElement | null): string {
   const head = `<head>${serializeNodes(readabilityHead(doc))}</head>`;
   const body = region
-    ? `<body>${serializeNodes([region])}</body>`
+    ? `<body>${serializeNodes([region], isReadabilityAttribute)}</body>`
     : doc.body
-      ? serializeNodes([doc.body])
+      ? serializeNodes([doc.body], isReadabilityAttribute)
       : '';
   return `<!DOCTYPE html><html>${head}${body}</html>`;
 }
+
+/** The attributes Readability and our content cleanup read; the rest (data-*, handlers, aria labels…) only cost parsing. */
+const READABILITY_ATTRIBUTES = new Set(
+  (
+    'class id style hidden aria-hidden aria-modal role itemprop rel href src srcset poster width height ' +
+    'colspan rowspan datatable summary dir lang name content property type'
+  ).split(' '),
+);
+const isReadabilityAttribute = (name: string) => READABILITY_ATTRIBUTES.has(name);
 
 /** What of the head bears on Readability's body: the title and author tags (an author tag keeps bylines in). */
 function readabilityHead(doc: LightDocument): LightElement[] {

@@ -192,7 +192,11 @@ export function serializeLightTree(root: LightElement): string {
   return `<!DOCTYPE html>${serializeNodes(root.children)}`;
 }
 
-export function serializeNodes(nodes: readonly LightNode[]): string {
+/** `keepAttribute`, when given, picks the attributes written out. */
+export function serializeNodes(
+  nodes: readonly LightNode[],
+  keepAttribute: (name: string) => boolean = () => true,
+): string {
   const out: string[] = [];
   type Frame = LightNode | { close: string };
   const stack: Frame[] = [];
@@ -209,7 +213,8 @@ export function serializeNodes(nodes: readonly LightNode[]): string {
     }
     let open = `<${frame.name}`;
     for (const key in frame.attrs)
-      if (ATTRIBUTE_NAME.test(key)) open += ` ${key}="${escapeAttr(frame.attrs[key]!)}"`;
+      if (ATTRIBUTE_NAME.test(key) && keepAttribute(key))
+        open += ` ${key}="${escapeAttr(frame.attrs[key]!)}"`;
     out.push(`${open}>`);
     if (VOID_TAGS.has(frame.name)) continue;
     stack.push({ close: frame.name });
