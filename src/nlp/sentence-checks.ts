@@ -23,8 +23,15 @@ const OTHER_WORDS = new Set(
   ),
 );
 
+/** Letters, marks and digits outside ASCII: where lower-casing might move a word's bounds. */
+const NON_ASCII_WORD_CHAR = /(?=[^\x00-\x7f])[\p{L}\p{M}\p{N}]/u;
+
 /** Whether a text is English enough for these rules (short texts are given the benefit of the doubt). */
 export function isEnglish(text: string): boolean {
+  if (!NON_ASCII_WORD_CHAR.test(text)) {
+    const counts = countAsciiWords(text);
+    if (counts.words >= 20) return counts.english / counts.words >= 0.06 && counts.english >= counts.other;
+  }
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length < 20) return !/[^\p{Script=Latin}\p{P}\p{N}\s\p{S}]/u.test(text) || words.length < 3;
   let english = 0;
@@ -34,6 +41,31 @@ export function isEnglish(text: string): boolean {
     if (OTHER_WORDS.has(w)) other++;
   }
   return english / words.length >= 0.06 && english >= other;
+}
+
+/** `isEnglish`'s count on a text whose words are all ASCII, without lower-casing or splitting it. */
+function countAsciiWords(text: string): { words: number; english: number; other: number } {
+  let words = 0;
+  let english = 0;
+  let other = 0;
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) | 0x20 : 0;
+    if (c >= 0x61 && c <= 0x7a) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    words++;
+    // The listed words are all short: longer ones need no lower-casing.
+    if (i - start <= 6) {
+      const w = text.slice(start, i).toLowerCase();
+      if (ENGLISH_WORDS.has(w)) english++;
+      if (OTHER_WORDS.has(w)) other++;
+    }
+    start = -1;
+  }
+  return { words, english, other };
 }
 
 const MINOR_WORDS = new Set(
