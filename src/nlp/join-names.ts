@@ -44,6 +44,18 @@ function splitNameWords(name: string): string[] {
  * letters once ("Ahmad"/"Ahmed" → "ahmd", "Mohammed"/"Muhammad" → "mhmd").
  */
 export function spellingSkeleton(word: string): string {
+  const cached = skeletonCache.get(word);
+  if (cached !== undefined) return cached;
+  if (skeletonCache.size >= 5000) skeletonCache.clear();
+  const skeleton = makeSkeleton(word);
+  skeletonCache.set(word, skeleton);
+  return skeleton;
+}
+
+/** spellingSkeleton's answers, kept while few: every pair of names compared asks again. */
+const skeletonCache = new Map<string, string>();
+
+function makeSkeleton(word: string): string {
   const w = foldName(word).replace(/\s+/g, '');
   if (w.length <= 2) return w;
   const rest = w.slice(1).replace(/[aeiouy]/g, '');
