@@ -43,6 +43,19 @@ function containment<T>(a: Set<T>, b: Set<T>): number {
   return shared / small.size;
 }
 
+/** Per-article values computed on first use: a story of one article compares nothing. */
+function lazily<T>(compute: (i: number) => T): (i: number) => T {
+  const cache = new Map<number, T>();
+  return (i) => {
+    let v = cache.get(i);
+    if (v === undefined) {
+      v = compute(i);
+      cache.set(i, v);
+    }
+    return v;
+  };
+}
+
 /**
  * Which articles are independent sources: a map from article id to a group id (the group's earliest
  * article). One group holds
@@ -76,8 +89,8 @@ export function independentGroups(articles: Article[]): Map<string, string> {
 
   for (const a of sorted) if (a.copyOf && parent.has(a.copyOf)) union(a.id, a.copyOf);
 
-  const shingles = sorted.map((a) => bodyShingles(a.text));
-  const facts = sorted.map((a) => factsOf(a.text));
+  const shingles = lazily((i) => bodyShingles(sorted[i]!.text));
+  const facts = lazily((i) => factsOf(sorted[i]!.text));
   const soleCite = sorted.map((a) => {
     const cites = new Set(a.cites.map((c) => foldText(c).trim()));
     return cites.size === 1 ? [...cites][0]! : null;
@@ -88,12 +101,12 @@ export function independentGroups(articles: Article[]): Map<string, string> {
       const b = sorted[j]!;
       if (find(a.id) === find(b.id)) continue;
       const copied =
-        Math.min(shingles[i]!.size, shingles[j]!.size) >= 8 &&
-        containment(shingles[i]!, shingles[j]!) >= COPY_CONTAINMENT;
+        Math.min(shingles(i).size, shingles(j).size) >= 8 &&
+        containment(shingles(i), shingles(j)) >= COPY_CONTAINMENT;
       const sameAgency =
         soleCite[i] !== null &&
         soleCite[i] === soleCite[j] &&
-        containment(facts[i]!, facts[j]!) >= FACT_OVERLAP;
+        containment(facts(i), facts(j)) >= FACT_OVERLAP;
       if (copied || sameAgency) union(a.id, b.id);
     }
   }

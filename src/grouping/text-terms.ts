@@ -17,8 +17,11 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lower-case, without diacritics or apostrophes; what every term and name is compared as. */
 export function foldText(text: string): string {
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(/['`]/g, '');
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -38,13 +41,15 @@ export function stemToken(token: string): string {
   return token;
 }
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
 /** Content terms of a text, stemmed, stopwords and bare numbers dropped (years kept). */
 export function tokenizeTerms(text: string): string[] {
   const words = foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
   const out: string[] = [];
   for (const w of words) {
     if (w.length < 2 || STOPWORDS.has(w)) continue;
-    if (/^\d+$/.test(w) && !/^(?:19|20)\d\d$/.test(w)) continue;
+    if (isDigit(w.charCodeAt(0)) && /^\d+$/.test(w) && !/^(?:19|20)\d\d$/.test(w)) continue;
     out.push(stemToken(w));
   }
   return out;
