@@ -110,7 +110,18 @@ const OPENING_WORDS = (() => {
     }
   return words;
 })();
-const WORD = /[\p{L}\p{M}\d]+/gu;
+const OPENING_UNITS = new Set([...OPENING_WORDS].map((w) => w.charCodeAt(0)));
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+
+/** The UTF-16 length of the letter, mark or ASCII digit at i (a word's character), 0 for anything else. */
+function wordCharLength(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 0;
+  const cp = text.codePointAt(i)!;
+  const ch = String.fromCodePoint(cp);
+  return LETTER_OR_MARK.test(ch) ? ch.length : 0;
+}
 
 /**
  * Every known outlet named in a text, whatever the context: canonical name and where the mention starts and
@@ -120,14 +131,23 @@ export function findOutletMentions(text: string): Array<{ at: number; end: numbe
   if (typeof text !== 'string') return [];
   const out: Array<{ at: number; end: number; name: string }> = [];
   let from = 0;
-  for (const w of text.matchAll(WORD)) {
-    if (w.index < from || !OPENING_WORDS.has(w[0])) continue;
-    KNOWN_AT.lastIndex = w.index;
+  for (let i = 0; i < text.length; ) {
+    const first = wordCharLength(text, i);
+    if (first === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += first;
+    for (let n = wordCharLength(text, i); n > 0; n = wordCharLength(text, i)) i += n;
+    if (start < from || !OPENING_UNITS.has(text.charCodeAt(start))) continue;
+    if (!OPENING_WORDS.has(text.slice(start, i))) continue;
+    KNOWN_AT.lastIndex = start;
     const m = KNOWN_AT.exec(text);
     if (!m) continue;
-    from = w.index + m[0].length;
+    from = start + m[0].length;
     const outlet = findOutlet(m[1]!);
-    if (outlet) out.push({ at: w.index, end: from, name: outlet.name });
+    if (outlet) out.push({ at: start, end: from, name: outlet.name });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOutlet, OUTLETS, outletFromUrl } from '../../src/ingest/outlets.ts';
+import { findOutlet, findOutletMentions, OUTLETS, outletFromUrl } from '../../src/ingest/outlets.ts';
 
 describe('OUTLETS', () => {
   it('is a broad list with unique canonical names and only well-formed entries', () => {
@@ -50,4 +50,28 @@ describe('outletFromUrl', () => {
       expect(outletFromUrl(url)).toBeNull();
     },
   );
+});
+
+describe('findOutletMentions', () => {
+  const names = (text: string) => findOutletMentions(text).map((m) => m.name);
+
+  it('finds each mention with where it starts and ends, "the" included', () => {
+    expect(findOutletMentions('Le Monde, Reuters, AP.')).toEqual([
+      { at: 0, end: 8, name: 'Le Monde' },
+      { at: 10, end: 17, name: 'Reuters' },
+      { at: 19, end: 21, name: 'AP' },
+    ]);
+    expect(findOutletMentions('as the Associated Press reported')).toEqual([{ at: 3, end: 23, name: 'AP' }]);
+  });
+
+  it('takes whole words only, whatever their script', () => {
+    for (const text of ['éReuters said', 'Reuters\u0301 said', '\u{1d400}Reuters', 'Reuters9', 'ÄP'])
+      expect(names(text), text).toEqual([]);
+    expect(names('\u{1f600}Reuters said')).toEqual(['Reuters']);
+    expect(names('ÄP and AP')).toEqual(['AP']);
+  });
+
+  it('skips handles and paths', () => {
+    expect(names('@Reuters x/BBC News')).toEqual([]);
+  });
 });
