@@ -15,10 +15,9 @@ import { MAX_BYTES } from './extractors.ts';
 import {
   DISCORD_CHANNEL_BUCKET,
   DISCORD_GLOBAL_PER_SECOND,
-  type RateLimitedFake,
+  type FakeRecord,
   SLACK_PER_CHANNEL_INTERVAL_MS,
-  startRateLimitedDiscord,
-  startRateLimitedSlack,
+  startFakesProcess,
 } from './rate-limited-fakes.ts';
 import { printResult } from './run-child.ts';
 import { createSyntheticCorpus, loadTemplates } from './synthetic-corpus.ts';
@@ -82,8 +81,7 @@ const toNonce = (key: string) => createHash('sha256').update(key).digest('base64
 
 const dir = mkdtempSync(join(tmpdir(), 'newsbot-fanout-'));
 const store = await createStore({ sqlitePath: join(dir, 'fanout.db') });
-const slackFake = await startRateLimitedSlack();
-const discordFake = await startRateLimitedDiscord();
+const fakes = await startFakesProcess();
 try {
   const pipeline = createPipeline({ store, maxBytes: MAX_BYTES });
   await pipeline.load();
@@ -117,12 +115,12 @@ try {
       socketMode: false,
       port: 0,
       adminUserIds: [],
-      slackApiUrl: slackFake.apiUrl,
+      slackApiUrl: fakes.slackApiUrl,
     }),
     createDiscordAdapter({
       token: 'bench-token',
       applicationId: '1100000000000000002',
-      apiUrl: discordFake.apiUrl,
+      apiUrl: fakes.discordApiUrl,
     }),
   ];
   const delivery = createDelivery({ store, pipeline, adapters, cronJobs: false });
@@ -133,7 +131,8 @@ try {
   const seconds = (performance.now() - started) / 1000;
 
   const planned = await store.listDeliveries();
-  const count = (platform: 'slack' | 'discord', fake: RateLimitedFake): PlatformFanout => {
+  const records = await fakes.collect();
+  const count = (platform: 'slack' | 'discord', fake: FakeRecord): PlatformFanout => {
     const mine = planned.filter((e) => e.platform === platform);
     const perChannel = new Map<string, number>();
     for (const e of mine) perChannel.set(e.channelId, (perChannel.get(e.channelId) ?? 0) + 1);
@@ -172,8 +171,8 @@ try {
       callsPerSecondP50: timeline.p50,
     };
   };
-  const slack = count('slack', slackFake);
-  const discord = count('discord', discordFake);
+  const slack = count('slack', records.slack);
+  const discord = count('discord', records.discord);
   for (const a of adapters) await a.stop();
   printResult({
     channels,
@@ -184,8 +183,7 @@ try {
     discord,
   } satisfies FanoutWorkerResult);
 } finally {
-  await slackFake.close();
-  await discordFake.close();
+  await fakes.close();
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 }

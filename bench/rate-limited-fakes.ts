@@ -1,5 +1,7 @@
+import { fork } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Bench-only fakes of the two platforms' message endpoints that enforce the documented rate limits
@@ -216,4 +218,68 @@ export async function startRateLimitedDiscord(): Promise<RateLimitedFake> {
   });
   fake.apiUrl = `http://127.0.0.1:${await listen(server)}/api`;
   return fake;
+}
+
+/** What a fake recorded, as copied out of its process. */
+export type FakeRecord = Omit<RateLimitedFake, 'close'>;
+
+export type FakesProcess = {
+  slackApiUrl: string;
+  discordApiUrl: string;
+  /** The records so far. */
+  collect(): Promise<{ slack: FakeRecord; discord: FakeRecord }>;
+  close(): Promise<void>;
+};
+
+const processFlag = '--rate-limited-fakes';
+const record = ({ close: _, ...rest }: RateLimitedFake): FakeRecord => rest;
+
+/**
+ * Both fakes in a child process: a platform does not share the bot's event loop, so a busy bot must
+ * not delay the fake's clock (which would bunch arrivals into one rate-limit window) or its answers.
+ */
+export async function startFakesProcess(): Promise<FakesProcess> {
+  const child = fork(fileURLToPath(import.meta.url), [processFlag], {
+    execArgv: ['--import', 'tsx'],
+    serialization: 'advanced',
+  });
+  const reply = <T>(): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`rate-limited fakes exited (${code})`));
+      child.once('exit', onExit);
+      child.once('message', (message) => {
+        child.off('exit', onExit);
+        resolve(message as T);
+      });
+    });
+  const urls = await reply<{ slack: string; discord: string }>();
+  return {
+    slackApiUrl: urls.slack,
+    discordApiUrl: urls.discord,
+    collect() {
+      const answer = reply<{ slack: FakeRecord; discord: FakeRecord }>();
+      child.send('collect');
+      return answer;
+    },
+    async close() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send('close');
+      await exited;
+    },
+  };
+}
+
+if (process.argv.includes(processFlag) && process.send) {
+  const send = process.send.bind(process);
+  const slack = await startRateLimitedSlack();
+  const discord = await startRateLimitedDiscord();
+  process.on('message', async (message: 'collect' | 'close') => {
+    if (message === 'collect') send({ slack: record(slack), discord: record(discord) });
+    else {
+      await slack.close();
+      await discord.close();
+      process.disconnect();
+    }
+  });
+  send({ slack: slack.apiUrl, discord: discord.apiUrl });
 }

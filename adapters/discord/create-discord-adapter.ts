@@ -12,6 +12,7 @@ import type {
   PostResult,
 } from '../../src/adapter.ts';
 import { NewsbotError } from '../../src/errors.ts';
+import type { Digest } from '../../src/types.ts';
 import { createRequestPacer } from './create-request-pacer.ts';
 import { neutraliseMentions, truncateText } from './escape-discord-text.ts';
 import { type DiscordLog, handleNewsInteraction } from './handle-news-interaction.ts';
@@ -39,8 +40,8 @@ export type DiscordAdapterConfig = {
    */
   maxRateLimitWaitMs?: number;
   /**
-   * Our REST calls are spaced evenly at this rate (default 49): Discord allows 50 per second per bot,
-   * and one spare call per second absorbs network jitter.
+   * Our REST calls are spaced evenly at this rate (default 48): Discord allows 50 per second per bot,
+   * and two spare calls a second absorb network jitter (a global 429 stops every route for a second).
    */
   requestsPerSecond?: number;
 };
@@ -93,7 +94,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
     },
   });
   client.rest.setToken(config.token);
-  const pace = createRequestPacer(config.requestsPerSecond ?? 49);
+  const pace = createRequestPacer(config.requestsPerSecond ?? 48);
   /** client.rest, each call paced for Discord's global limit. */
   const rest = {
     async get(...args: Parameters<typeof client.rest.get>) {
@@ -112,6 +113,16 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
       await pace();
       return client.rest.patch(...args);
     },
+  };
+  // A fan-out posts the same digest object to many channels: rendered once.
+  const rendered = new WeakMap<Digest, APIEmbed[]>();
+  const embedsOf = (digest: Digest) => {
+    let embeds = rendered.get(digest);
+    if (!embeds) {
+      embeds = renderDigestEmbeds(digest);
+      rendered.set(digest, embeds);
+    }
+    return embeds;
   };
   const pending = new Set<Promise<void>>();
   let started = false;
@@ -236,12 +247,12 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
 
     async postDigest(to, digest, options) {
       const threadName = digest.headline.trim() || 'Story updates';
-      return deliver(to, { embeds: renderDigestEmbeds(digest) }, threadName, options);
+      return deliver(to, { embeds: embedsOf(digest) }, threadName, options);
     },
 
     async updateDigest(ref, digest) {
       if (stopped) return { ok: false, reason: 'discord adapter stopped', permanent: false };
-      return edit(ref, { embeds: renderDigestEmbeds(digest) });
+      return edit(ref, { embeds: embedsOf(digest) });
     },
 
     async postText(to, text, options) {

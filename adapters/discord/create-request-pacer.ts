@@ -1,16 +1,17 @@
 export type Sleep = (ms: number) => Promise<void>;
 
-/** How late a timer may fire and still count as on schedule (so the average rate does not drift). */
-const timerSlackMs = 2;
-
 const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const windowMs = 1000;
+
 /**
- * Spaces calls evenly at `perSecond`, first come first served. Discord counts its global limit per
- * second; discord.js's own limiter lets a whole second's worth out at once, and such a burst lands in
- * Discord's window next to the previous one when the network (or a busy event loop) delays it, which
- * costs a global 429 and a second of standstill for every route. Even spacing never bursts. After a
- * stall the schedule restarts from now instead of catching up.
+ * Lets calls out first come first served, evenly spaced at `perSecond` and never more than `perSecond`
+ * in any second (a sliding window). Discord counts its global limit per second; discord.js's own
+ * limiter lets a whole second's worth out at once, and such a burst lands in Discord's window next to
+ * the previous one when the network (or a busy event loop) delays it, which costs a global 429 and a
+ * second of standstill for every route. A call let out late (a late timer, a stall) keeps the schedule
+ * of the ones after it for up to half an interval, so late timers do not lower the rate; the window
+ * keeps that catching up from ever adding a call to a second.
  * The returned function resolves when the caller may send.
  */
 export function createRequestPacer(
@@ -18,16 +19,25 @@ export function createRequestPacer(
   clock: () => number = () => performance.now(),
   sleep: Sleep = realSleep,
 ): () => Promise<void> {
-  const interval = 1000 / perSecond;
+  const limit = Math.max(1, Math.floor(perSecond));
+  const interval = windowMs / limit;
+  const sent: number[] = [];
   const waiting: (() => void)[] = [];
   let slot = Number.NEGATIVE_INFINITY;
   let draining = false;
 
+  const earliest = () =>
+    Math.max(slot, sent.length >= limit ? sent[0]! + windowMs : Number.NEGATIVE_INFINITY);
+
   async function drain(): Promise<void> {
     draining = true;
     while (waiting.length > 0) {
-      for (let wait = slot - clock(); wait > 0; wait = slot - clock()) await sleep(Math.ceil(wait));
-      slot = Math.max(slot, clock() - timerSlackMs) + interval;
+      for (let wait = earliest() - clock(); wait > 0; wait = earliest() - clock())
+        await sleep(Math.ceil(wait));
+      const now = clock();
+      slot = Math.max(slot, now - interval / 2) + interval;
+      sent.push(now);
+      if (sent.length > limit) sent.shift();
       waiting.shift()!();
     }
     draining = false;

@@ -12,7 +12,7 @@ import type { DeliveryContext } from './delivery-context.ts';
 import { checkSchedule, findDueRun, toCronExpression } from './due-instants.ts';
 import { executeRun, postEntry } from './execute-run.ts';
 import { memoizeDigests } from './memoize-digests.ts';
-import { runPool } from './run-pool.ts';
+import { createTurns, runPool } from './run-pool.ts';
 import { parseSubscriptionFilter } from './select-digest-stories.ts';
 import {
   createChannelPacer,
@@ -74,6 +74,7 @@ export function createDelivery(deps: DeliveryDeps): DeliveryService {
     pace: createChannelPacer(sleep, () => now().getTime(), deps.postIntervalMs),
     retry: { ...defaultRetryPolicy, ...deps.retry },
     digestLimit: deps.digestLimit ?? 5,
+    planInTurn: createTurns(),
   };
   const concurrency = deps.concurrency ?? 100;
   const checkedUntil = new Map<string, Date>();
@@ -142,14 +143,16 @@ export function createDelivery(deps: DeliveryDeps): DeliveryService {
     const passCtx: DeliveryContext = { ...ctx, pipeline: memoizeDigests(ctx.pipeline, store) };
     // Platforms' limits are their own: a slow platform must not hold the channels of another.
     await Promise.all(
-      [...byPlatform.values()].map((work) =>
-        runPool(
+      [...byPlatform].map(([platform, work]) => {
+        const gap = deps.postIntervalMs ?? ctx.adapterOf(platform)?.capabilities.postIntervalMs ?? 0;
+        return runPool(
           work,
           concurrency,
           ({ run, sub }) => runOne(passCtx, run, sub),
           (item, err) => log.error({ run: item.run.id, err: describeError(err) }, 'delivery: run failed'),
-        ),
-      ),
+          { startGapMs: gap / Math.min(concurrency, work.length), sleep },
+        );
+      }),
     );
   }
 

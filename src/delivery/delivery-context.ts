@@ -13,4 +13,9 @@ export type DeliveryContext = SendDeps & {
   now: () => Date;
   /** Stories per scheduled digest before "N more". */
   digestLimit: number;
+  /**
+   * Runs a run's planning (reads and ledger writes only): one at a time, so the first runs post while
+   * later ones are still planned, instead of every run in the pool finishing its plan together.
+   */
+  planInTurn: <T>(plan: () => Promise<T>) => Promise<T>;
 };

@@ -160,7 +160,7 @@ export async function executeRun(
     return 'no-adapter';
   }
   let entries = await ctx.store.listDeliveries({ runId: run.id });
-  if (entries.length === 0) entries = await planRun(ctx, run, sub);
+  if (entries.length === 0) entries = await ctx.planInTurn(() => planRun(ctx, run, sub));
   if (entries.length === 0) {
     await ctx.store.finishDigestRun(run.id, 'done');
     return 'empty';
