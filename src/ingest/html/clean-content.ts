@@ -31,13 +31,15 @@ const ORDERED_BLOCKS = new Set([
   'td',
   'dd',
 ]);
-const byTag = (tags: Set<string>) => (el: DomElement) => tags.has(el.localName);
+/** Readability creates its elements with upper-case names ("DIV", "P"); selectors matched them regardless. */
+const tagOf = (el: DomElement) => el.localName.toLowerCase();
+const byTag = (tags: Set<string>) => (el: DomElement) => tags.has(tagOf(el));
 
 const hasText = (el: DomElement) => /\S/.test(el.textContent ?? '');
 
 function linkTextLength(el: DomElement): number {
   let n = 0;
-  const links = findDescendants(el, (d) => d.localName === 'a');
+  const links = findDescendants(el, (d) => tagOf(d) === 'a');
   for (let i = 0; i < links.length; i++) n += collapseSpace(links[i]!.textContent ?? '').length;
   return n;
 }
@@ -64,7 +66,7 @@ export function cleanContent(root: DomElement): void {
     if (linkText / text.length > limit && text.length - linkText < MAX_UNLINKED_CHARS) el.remove();
   }
   dropImageCaptions(root);
-  for (const list of findDescendants(root, (el) => el.localName === 'ul' || el.localName === 'ol')) {
+  for (const list of findDescendants(root, (el) => tagOf(el) === 'ul' || tagOf(el) === 'ol')) {
     if (!hasText(list)) list.remove();
   }
   dropOrphanHeadings(root);
@@ -103,7 +105,7 @@ function isContentImage(img: DomElement): boolean {
 
 /** Captions outside <figure>: a short non-paragraph block right after a picture describes the picture. */
 function dropImageCaptions(root: DomElement): void {
-  for (const img of findDescendants(root, (el) => el.localName === 'img')) {
+  for (const img of findDescendants(root, (el) => tagOf(el) === 'img')) {
     if (!img.parentNode || !isContentImage(img)) continue;
     let holder: DomElement = img;
     while (holder.parentElement && holder.parentElement !== root && isPictureOnly(holder.parentElement))

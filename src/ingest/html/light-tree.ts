@@ -183,6 +183,8 @@ const VOID_TAGS = new Set([
   'wbr',
 ]);
 
+/** Elements whose text htmlparser2 takes as is, without decoding entities (<title> it decodes). */
+const RAW_TEXT_TAGS = new Set(['script', 'style', 'textarea', 'xmp']);
 const ATTRIBUTE_NAME = /^[^\s"'<>/=]+$/;
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -208,7 +210,7 @@ export function serializeNodes(
       continue;
     }
     if (frame.type === 3) {
-      out.push(escapeText(frame.text));
+      out.push(RAW_TEXT_TAGS.has(frame.parent.name) ? frame.text : escapeText(frame.text));
       continue;
     }
     let open = `<${frame.name}`;

@@ -97,6 +97,10 @@ describe('extractHtml: feed item fragments', () => {
       extractHtml('<ul><li><a href="/1">Headline one</a></li><li><a href="/2">Headline two</a></li></ul>'),
     ).toThrow(InputError);
   });
+
+  it('rejects a fragment that is only a link, which Readability wraps in its own upper-case DIVs', () => {
+    expect(() => extractHtml('<a href="/x?a=1&amp;b=2">Read on</a>')).toThrow(InputError);
+  });
 });
 
 describe('extractHtml: metadata', () => {

@@ -39,9 +39,10 @@ describe('parseLightTree', () => {
   });
 
   it('serializes to HTML that parses back into the same tree', () => {
+    const raw = '<html><body><xmp>1 &lt; 2 <b>not a tag</b></xmp><p>a &amp; b</p></body></html>';
     const tricky =
       '<html><body><p title="a &quot;q&quot; &amp; b">1 &lt; 2 &amp;&amp; 3 &gt; 2</p><br></body></html>';
-    for (const page of [html, tricky]) {
+    for (const page of [html, tricky, raw]) {
       const once = parseLightTree(page);
       const twice = parseLightTree(serializeLightTree(once.root));
       expect(shape(twice.root)).toEqual(shape(once.root));
