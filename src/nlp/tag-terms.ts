@@ -14,18 +14,41 @@ const NONE: ReadonlySet<string> = new Set();
 
 type Term = { tags?: Set<string>; offset?: { start: number } };
 type Doc = { docs: Term[][]; compute(names: string | string[]): Doc; update(ptrs: number[][]): Doc };
+type Methods = Parameters<typeof installBulkMatch>[0] & {
+  one: { tokenize: { fromString(text: string, world: unknown): Term[][] } };
+};
 type Nlp = {
   (text: string): Doc;
   tokenize(text: string): Doc;
   hooks(): string[];
-  methods(): Parameters<typeof installBulkMatch>[0];
+  methods(): Methods;
+  world(): unknown;
   model(): { one: { lexicon: Record<string, unknown> } };
 };
 const compromise = nlp as unknown as Nlp;
 
-/** What `nlp.tokenize` has already run, the chunker, whose output we never read, and the post-tagger, run apart. */
-const SKIPPED_HOOKS = new Set(['contractions', 'alias', 'machine', 'chunks', 'postTagger']);
+/**
+ * The chunker, whose output we never read, the post-tagger, run apart, and `normal`: the tokenizer
+ * has already set every term's normal form, and the hook only sets it again from the same text.
+ */
+const SKIPPED_HOOKS = new Set(['normal', 'chunks', 'postTagger']);
 let hooks: string[] | null = null;
+type ViewClass = new (document: Term[][]) => Doc;
+let View: ViewClass | null = null;
+
+/** `nlp.tokenize(text)` then the tagger's hooks, without normalising the words twice. */
+function tagText(text: string): Doc {
+  const methods = compromise.methods();
+  if (!hooks || !View) {
+    installBulkMatch(methods);
+    // nlp.tokenize runs these first, before the tagger's own hooks.
+    hooks = ['alias', 'normal', 'machine', 'contractions', ...compromise.hooks()].filter(
+      (h, i, all) => !SKIPPED_HOOKS.has(h) && all.indexOf(h) === i,
+    );
+    View = Object.getPrototypeOf(compromise.tokenize('')).constructor as ViewClass;
+  }
+  return new View(methods.one.tokenize.fromString(text, compromise.world())).compute(hooks);
+}
 
 /**
  * Adds the tags of every word of `text` to `into`, keyed by their offsets in the original text
@@ -33,11 +56,7 @@ let hooks: string[] | null = null;
  */
 function tagInto(into: Map<number, ReadonlySet<string>>, text: string, pieces: Piece[]): void {
   try {
-    if (!hooks) {
-      installBulkMatch(compromise.methods());
-      hooks = compromise.hooks().filter((h) => !SKIPPED_HOOKS.has(h));
-    }
-    const doc = compromise.tokenize(text).compute(hooks);
+    const doc = tagText(text);
     doc.compute('offset');
     const pieceOf = (at: number, from: number) => {
       let p = from;
