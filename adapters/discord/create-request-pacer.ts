@@ -9,9 +9,9 @@ const windowMs = 1000;
  * in any second (a sliding window). Discord counts its global limit per second; discord.js's own
  * limiter lets a whole second's worth out at once, and such a burst lands in Discord's window next to
  * the previous one when the network (or a busy event loop) delays it, which costs a global 429 and a
- * second of standstill for every route. A call let out late (a late timer, a stall) keeps the schedule
- * of the ones after it for up to half an interval, so late timers do not lower the rate; the window
- * keeps that catching up from ever adding a call to a second.
+ * second of standstill for every route. A call let out up to half an interval late (a late timer) keeps
+ * the schedule of the ones after it, so late timers do not lower the rate, and the window keeps that
+ * catching up from ever adding a call to a second; after a longer stall the schedule starts again.
  * The returned function resolves when the caller may send.
  */
 export function createRequestPacer(
@@ -35,7 +35,8 @@ export function createRequestPacer(
       for (let wait = earliest() - clock(); wait > 0; wait = earliest() - clock())
         await sleep(Math.ceil(wait));
       const now = clock();
-      slot = Math.max(slot, now - interval / 2) + interval;
+      // Up to half an interval late keeps the schedule; later than that (a stall) starts it again.
+      slot = (now - slot <= interval / 2 ? slot : now) + interval;
       sent.push(now);
       if (sent.length > limit) sent.shift();
       waiting.shift()!();

@@ -86,6 +86,33 @@ describe('scheduled instants', () => {
     ).toBeNull();
   });
 
+  it('finds the same run as the latest listed instant, across change days and cron schedules', () => {
+    const schedules = [
+      daily('02:30'),
+      daily('08:00'),
+      daily('23:59'),
+      { kind: 'cron' as const, expression: '*/20 2-3 * * *' },
+      { kind: 'cron' as const, expression: '0 9 * * 1' },
+    ];
+    const nows = [
+      '2026-03-29T01:10:00Z',
+      '2026-03-29T02:05:30Z',
+      '2026-10-25T01:45:00Z',
+      '2026-05-04T07:00:00Z',
+    ];
+    for (const schedule of schedules)
+      for (const tz of [berlin, 'America/St_Johns', 'UTC'])
+        for (const at of nows) {
+          const now = new Date(at);
+          const sub = { schedule, timeZone: tz, lastRunAt: null, createdAt: '2026-01-01T00:00:00Z' };
+          const from = new Date(now.getTime() - 24 * 3_600_000 - 1);
+          const listed = listDueInstants(schedule, tz, from, now).at(-1) ?? null;
+          expect(findDueRun(sub, now)?.toISOString() ?? null, `${JSON.stringify(schedule)} ${tz} ${at}`).toBe(
+            listed?.toISOString() ?? null,
+          );
+        }
+  });
+
   it('names the bad part of a schedule', () => {
     expect(checkSchedule(daily('25:00'), berlin)).toEqual({
       ok: false,
