@@ -57,10 +57,8 @@ function splitLines(raw: string, removed: string[]): Line[] {
     .split('\n')
     .map((l) => {
       // Stray separators left by a flattened layout ("… calming tensions. |") are not text.
-      let text = l
-        .replace(/[\s\u00a0]+/gu, ' ')
-        .trim()
-        .replace(/^(?:[|•·]\s+)+|(?:\s+[|•·])+$/gu, '');
+      let text = l.replace(/[\s\u00a0]+/gu, ' ').trim();
+      if (/[|•·]/u.test(text)) text = text.replace(/^(?:[|•·]\s+)+|(?:\s+[|•·])+$/gu, '');
       const images = text.includes('![') ? text.match(IMAGE_MD) : null;
       if (images) {
         removed.push(...images);
