@@ -3,6 +3,10 @@ export type Sleep = (ms: number) => Promise<void>;
 const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const windowMs = 1000;
+/** How far behind schedule calls may fall and still be made up for, in intervals. */
+const catchUpIntervals = 4;
+/** While making up, calls are still at least this share of an interval apart. */
+const minGapShare = 0.75;
 
 /**
  * Lets calls out first come first served, evenly spaced at `perSecond` and never more than `perSecond`
@@ -27,7 +31,11 @@ export function createRequestPacer(
   let draining = false;
 
   const earliest = () =>
-    Math.max(slot, sent.length >= limit ? sent[0]! + windowMs : Number.NEGATIVE_INFINITY);
+    Math.max(
+      slot,
+      (sent.at(-1) ?? Number.NEGATIVE_INFINITY) + interval * minGapShare,
+      sent.length >= limit ? sent[0]! + windowMs : Number.NEGATIVE_INFINITY,
+    );
 
   async function drain(): Promise<void> {
     draining = true;
@@ -35,8 +43,8 @@ export function createRequestPacer(
       for (let wait = earliest() - clock(); wait > 0; wait = earliest() - clock())
         await sleep(Math.ceil(wait));
       const now = clock();
-      // Up to half an interval late keeps the schedule; later than that (a stall) starts it again.
-      slot = (now - slot <= interval / 2 ? slot : now) + interval;
+      // A few intervals late keeps the schedule (made up at a quicker pace); a longer stall starts it again.
+      slot = (now - slot <= interval * catchUpIntervals ? slot : now) + interval;
       sent.push(now);
       if (sent.length > limit) sent.shift();
       waiting.shift()!();
