@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { InputError, NewsbotError } from '../errors.ts';
+import { cacheStatements } from './cache-statements.ts';
 import { createMigrationProvider } from './migrations.ts';
 import { queueSqliteWrite } from './run-write.ts';
 import type { Database, Db, Dialect } from './schema.ts';
@@ -47,7 +48,7 @@ function openSqlite(path: string): { db: Db; key: string | null } {
     throw new NewsbotError(`cannot open the SQLite database ${path}`, 'store_open', { cause });
   }
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cacheStatements(database) }) }),
     key: path === ':memory:' ? null : realpathSync(path),
   };
 }
