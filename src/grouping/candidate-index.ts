@@ -1,23 +1,11 @@
 import type { EntityFeature } from './entity-keys.ts';
+import { createProfileArena, ENTITIES, LEAD_PLACES, TERMS } from './profile-arena.ts';
 
 /** What the index knows of one article: lead terms, entity features and its time (ms, NaN if unknown). */
 export type ArticleFeatures = {
   terms: Map<string, number>;
   entities: EntityFeature[];
   time: number;
-};
-
-/** A story's compact profile: capped, id-sorted sparse vectors of summed article weights. */
-type StoryProfile = {
-  termIds: Int32Array;
-  termWeights: Float32Array;
-  entityIds: Int32Array;
-  entityWeights: Float32Array;
-  /** Places (not countries) named in some article's title or lead. */
-  leadPlaceIds: Int32Array;
-  first: number;
-  last: number;
-  articles: number;
 };
 
 export type Similarity = {
@@ -35,7 +23,7 @@ export type Similarity = {
 export type CandidateIndexOptions = {
   maxTerms?: number;
   maxEntities?: number;
-  /** Postings scanned per key, newest first. */
+  /** Postings scanned per key, newest first: the newest stories carrying a key are the likely ones. */
   postingsScan?: number;
   /** Keys carried by more than this share of articles are not looked up (once 200+ articles are in). */
   commonShare?: number;
@@ -52,16 +40,14 @@ export type CandidateIndexOptions = {
 
 const DAY = 86_400_000;
 
-function topEntries(weights: Map<number, number>, cap: number): [Int32Array, Float32Array] {
+function topEntries(weights: Map<number, number>, cap: number): [number, number][] {
   const entries = [...weights].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, cap);
-  entries.sort((a, b) => a[0] - b[0]);
-  return [Int32Array.from(entries.map((e) => e[0])), Float32Array.from(entries.map((e) => e[1]))];
+  return entries.sort((a, b) => a[0] - b[0]);
 }
 
-function toMap(ids: Int32Array, weights: Float32Array): Map<number, number> {
-  const m = new Map<number, number>();
-  for (let i = 0; i < ids.length; i++) m.set(ids[i]!, weights[i]!);
-  return m;
+function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /**
@@ -72,7 +58,7 @@ function toMap(ids: Int32Array, weights: Float32Array): Map<number, number> {
 export function createCandidateIndex(options: CandidateIndexOptions = {}) {
   const maxTerms = options.maxTerms ?? 64;
   const maxEntities = options.maxEntities ?? 40;
-  const postingsScan = options.postingsScan ?? 400;
+  const postingsScan = options.postingsScan ?? 120;
   const commonShare = options.commonShare ?? 0.08;
   const maxCandidates = options.maxCandidates ?? 40;
   const windowMs = (options.windowDays ?? 60) * DAY;
@@ -80,8 +66,19 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
 
   const vocab = new Map<string, number>();
   let df = new Int32Array(1024);
+  /** log(df + 1) per key, kept with `df`: idf costs a subtraction, not a logarithm, per comparison. */
+  let logDf = new Float64Array(1024);
   let docs = 0;
-  const profiles: StoryProfile[] = [];
+  let logDocs = Math.log(idfPrior + 1);
+  /** Story profiles by story index: capped, id-sorted sparse vectors of summed article weights. */
+  const arena = createProfileArena();
+  let stories = 0;
+  /** Each story's time span (ms, NaN if unknown), apart from the profiles so scans stay in one array. */
+  let spanFirst = new Float64Array(1024);
+  let spanLast = new Float64Array(1024);
+  let live = 0;
+  /** Evictions since the postings were last swept of dead entries. */
+  let evictedSinceSweep = 0;
   const postings = new Map<number, number[]>();
   /** Postings entries visited by lookups so far: the work that must stay flat as the store grows. */
   let scanned = 0;
@@ -92,14 +89,13 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
       id = vocab.size;
       vocab.set(key, id);
       if (id >= df.length) {
-        const grown = new Int32Array(df.length * 2);
-        grown.set(df);
-        df = grown;
+        df = grow(df, new Int32Array(df.length * 2));
+        logDf = grow(logDf, new Float64Array(logDf.length * 2));
       }
     }
     return id;
   };
-  const idf = (id: number): number => Math.log((docs + idfPrior + 1) / ((df[id] ?? 0) + 1)) + 1;
+  const idf = (id: number): number => logDocs - logDf[id]! + 1;
 
   /** An article's keys as interned ids, built once per features object. */
   type Interned = {
@@ -139,15 +135,26 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
   const leadPlaces = (f: ArticleFeatures): number[] =>
     f.entities.filter((e) => e.kind === 'place' && !e.background && e.inLead).map((e) => intern(e.key));
 
-  function cosine(
-    article: Map<number, number>,
-    normA: number,
-    ids: Int32Array,
-    weights: Float32Array,
-  ): number {
+  const partIds = (story: number, part: typeof TERMS): number[] => {
+    const off = arena.offset(story, part);
+    return Array.from(arena.ids().subarray(off, off + arena.length(story, part)));
+  };
+  const partMap = (story: number, part: typeof TERMS): Map<number, number> => {
+    const off = arena.offset(story, part);
+    const [ids, weights] = [arena.ids(), arena.weights()];
+    const m = new Map<number, number>();
+    for (let i = off; i < off + arena.length(story, part); i++) m.set(ids[i]!, weights[i]!);
+    return m;
+  };
+
+  function cosine(article: Map<number, number>, normA: number, story: number, part: typeof TERMS): number {
+    const ids = arena.ids();
+    const weights = arena.weights();
+    const off = arena.offset(story, part);
+    const end = off + arena.length(story, part);
     let dot = 0;
     let normS = 0;
-    for (let i = 0; i < ids.length; i++) {
+    for (let i = off; i < end; i++) {
       const id = ids[i]!;
       const g = idf(id);
       const ws = weights[i]! * g;
@@ -158,11 +165,25 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
     return dot === 0 ? 0 : dot / (normA * Math.sqrt(normS));
   }
 
-  function gapDays(p: StoryProfile, time: number): number {
-    if (Number.isNaN(time) || Number.isNaN(p.first)) return Number.NaN;
-    if (time < p.first) return (p.first - time) / DAY;
-    if (time > p.last) return (time - p.last) / DAY;
+  function gapDays(story: number, time: number): number {
+    const first = spanFirst[story]!;
+    if (Number.isNaN(time) || Number.isNaN(first)) return Number.NaN;
+    if (time < first) return (first - time) / DAY;
+    const last = spanLast[story]!;
+    if (time > last) return (time - last) / DAY;
     return 0;
+  }
+
+  /** Drops evicted stories from every posting list, and lists left empty. */
+  function sweepPostings() {
+    for (const [id, list] of postings) {
+      // In place: a new array per list would leave the old ones as garbage all over the heap.
+      let kept = 0;
+      for (const story of list) if (arena.has(story)) list[kept++] = story;
+      if (kept === 0) postings.delete(id);
+      else list.length = kept;
+    }
+    evictedSinceSweep = 0;
   }
 
   function postTo(story: number, ids: Iterable<number>) {
@@ -178,8 +199,13 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
   }
 
   return {
+    /** Stories ever added, evicted ones included. */
     get size() {
-      return profiles.length;
+      return stories;
+    },
+    /** Stories held (not evicted). */
+    get liveSize() {
+      return live;
     },
     get articleCount() {
       return docs;
@@ -194,52 +220,88 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
     /** Counts an article's keys into the document frequencies (once per article, not per revision). */
     countDocument(f: ArticleFeatures) {
       docs++;
+      logDocs = Math.log(docs + idfPrior + 1);
       const seen = new Set<number>();
       for (const t of f.terms.keys()) seen.add(intern(`t:${t}`));
       for (const e of f.entities) seen.add(intern(e.key));
-      for (const id of seen) df[id]!++;
+      for (const id of seen) logDf[id] = Math.log(++df[id]! + 1);
     },
 
     /** Adds a new story holding one article; returns its index. */
     addStory(f: ArticleFeatures): number {
-      const index = profiles.length;
-      const [termIds, termWeights] = topEntries(weightedTerms(f), maxTerms);
-      const [entityIds, entityWeights] = topEntries(weightedEntities(f), maxEntities);
-      profiles.push({
-        termIds,
-        termWeights,
-        entityIds,
-        entityWeights,
-        leadPlaceIds: Int32Array.from(new Set(leadPlaces(f))),
-        first: f.time,
-        last: f.time,
-        articles: 1,
-      });
-      postTo(index, termIds);
-      postTo(index, entityIds);
+      const index = arena.add();
+      stories++;
+      const terms = topEntries(weightedTerms(f), maxTerms);
+      const entities = topEntries(weightedEntities(f), maxEntities);
+      arena.write(index, TERMS, terms);
+      arena.write(index, ENTITIES, entities);
+      arena.write(
+        index,
+        LEAD_PLACES,
+        [...new Set(leadPlaces(f))].map((id) => [id, 0] as const),
+      );
+      arena.countArticle(index);
+      if (index >= spanFirst.length) {
+        spanFirst = grow(spanFirst, new Float64Array(spanFirst.length * 2));
+        spanLast = grow(spanLast, new Float64Array(spanLast.length * 2));
+      }
+      spanFirst[index] = f.time;
+      spanLast[index] = f.time;
+      live++;
+      postTo(
+        index,
+        terms.map((e) => e[0]),
+      );
+      postTo(
+        index,
+        entities.map((e) => e[0]),
+      );
       return index;
     },
 
     /** Merges an article into a story's profile. */
     joinStory(index: number, f: ArticleFeatures) {
-      const p = profiles[index]!;
-      const before = new Set([...p.termIds, ...p.entityIds]);
-      const terms = toMap(p.termIds, p.termWeights);
+      if (!arena.has(index)) throw new Error(`story ${index} was evicted from the candidate index`);
+      const before = new Set([...partIds(index, TERMS), ...partIds(index, ENTITIES)]);
+      const terms = partMap(index, TERMS);
       for (const [id, w] of weightedTerms(f)) terms.set(id, (terms.get(id) ?? 0) + w);
-      const entities = toMap(p.entityIds, p.entityWeights);
+      const entities = partMap(index, ENTITIES);
       for (const [id, w] of weightedEntities(f)) entities.set(id, (entities.get(id) ?? 0) + w);
-      [p.termIds, p.termWeights] = topEntries(terms, maxTerms);
-      [p.entityIds, p.entityWeights] = topEntries(entities, maxEntities);
-      p.leadPlaceIds = Int32Array.from(new Set([...p.leadPlaceIds, ...leadPlaces(f)].slice(0, 16)));
+      const places = new Set([...partIds(index, LEAD_PLACES), ...leadPlaces(f)].slice(0, 16));
+      const topTerms = topEntries(terms, maxTerms);
+      const topEntities = topEntries(entities, maxEntities);
+      arena.write(index, TERMS, topTerms);
+      arena.write(index, ENTITIES, topEntities);
+      arena.write(
+        index,
+        LEAD_PLACES,
+        [...places].map((id) => [id, 0] as const),
+      );
       if (!Number.isNaN(f.time)) {
-        p.first = Number.isNaN(p.first) ? f.time : Math.min(p.first, f.time);
-        p.last = Number.isNaN(p.last) ? f.time : Math.max(p.last, f.time);
+        const first = spanFirst[index]!;
+        spanFirst[index] = Number.isNaN(first) ? f.time : Math.min(first, f.time);
+        const last = spanLast[index]!;
+        spanLast[index] = Number.isNaN(last) ? f.time : Math.max(last, f.time);
       }
-      p.articles++;
+      arena.countArticle(index);
       postTo(
         index,
-        [...p.termIds, ...p.entityIds].filter((id) => !before.has(id)),
+        [...topTerms, ...topEntities].map((e) => e[0]).filter((id) => !before.has(id)),
       );
+    },
+
+    /** The story's time span [first, last] in ms (NaN when unknown). */
+    spanOf(index: number): [number, number] {
+      return [spanFirst[index]!, spanLast[index]!];
+    },
+
+    /** Forgets a story (its profile and postings): it can no longer be a candidate nor be joined. */
+    evict(index: number) {
+      if (!arena.has(index)) return;
+      arena.evict(index);
+      live--;
+      // Dead entries are skipped by lookups; sweeping once they are many keeps the lists short.
+      if (++evictedSinceSweep > Math.max(1000, live)) sweepPostings();
     },
 
     /** Stories sharing the article's most telling keys, within the time window; bounded work per call. */
@@ -264,7 +326,8 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
         for (let i = list.length - 1, n = 0; i >= 0 && n < postingsScan; i--, n++) {
           scanned++;
           const story = list[i]!;
-          const gap = gapDays(profiles[story]!, f.time);
+          if (!arena.has(story)) continue;
+          const gap = gapDays(story, f.time);
           if (gap * DAY > windowMs) continue;
           hits.set(story, (hits.get(story) ?? 0) + w);
         }
@@ -276,19 +339,19 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
     },
 
     similarity(index: number, f: ArticleFeatures): Similarity {
-      const p = profiles[index]!;
+      if (!arena.has(index)) throw new Error(`story ${index} was evicted from the candidate index`);
       const [normT, normE] = normsOf(f);
-      const termSim = cosine(weightedTerms(f), normT!, p.termIds, p.termWeights);
+      const termSim = cosine(weightedTerms(f), normT!, index, TERMS);
       const entities = weightedEntities(f);
-      const entitySim = entities.size ? cosine(entities, normE!, p.entityIds, p.entityWeights) : 0;
-      const storyKeys = new Set(p.entityIds);
+      const entitySim = entities.size ? cosine(entities, normE!, index, ENTITIES) : 0;
+      const storyKeys = new Set(partIds(index, ENTITIES));
       const articlePlaces = leadPlaces(f);
       const newPlace =
         articlePlaces.some((id) => !storyKeys.has(id)) &&
-        [...p.leadPlaceIds].every((id) => !entities.has(id));
+        partIds(index, LEAD_PLACES).every((id) => !entities.has(id));
       const score = f.entities.length ? 0.55 * termSim + 0.45 * entitySim : termSim;
-      const ageDays = (f.time - p.first) / DAY;
-      return { score, termSim, entitySim, gapDays: gapDays(p, f.time), ageDays, newPlace };
+      const ageDays = (f.time - spanFirst[index]!) / DAY;
+      return { score, termSim, entitySim, gapDays: gapDays(index, f.time), ageDays, newPlace };
     },
   };
 }

@@ -25,6 +25,13 @@ export type GrouperOptions = {
   maxStoryDays?: number;
   /** How far back related stories are looked for. */
   relatedWindowDays?: number;
+  /**
+   * Stories whose newest article is this much older than the newest article seen leave the in-memory
+   * index (they stay in the store): memory follows the news of recent months, not the whole archive.
+   * Must exceed `relatedWindowDays`; the difference is how late an article may arrive and still meet
+   * every story it would have met.
+   */
+  keepDays?: number;
 };
 
 export type Grouper = {
@@ -40,7 +47,15 @@ export type Grouper = {
   /** Which articles a story holds and what joined each; null for an unknown story. */
   explain(storyId: string): Promise<StoryExplanation | null>;
   /** Sizes, and the work done so far: postings entries scanned and candidates scored. */
-  readonly stats: { stories: number; articles: number; vocabulary: number; scanned: number; scored: number };
+  readonly stats: {
+    stories: number;
+    /** Stories held in memory (the others were evicted as older than `keepDays`). */
+    liveStories: number;
+    articles: number;
+    vocabulary: number;
+    scanned: number;
+    scored: number;
+  };
 };
 
 /** A different place named up front is a sign of a new development: it costs this much similarity. */
@@ -48,6 +63,9 @@ const NEW_PLACE_PENALTY = 0.12;
 /** Time proximity: each day between the article and the story's span costs this much similarity. */
 const DAILY_DRIFT = 0.03;
 const LOAD_BATCH = 200;
+const DAY = 86_400_000;
+/** Article times further ahead of the clock than this are misdated: they move no window. */
+const FUTURE_SLACK_MS = 2 * DAY;
 
 /**
  * Incremental grouping: each article is compared only with the candidate stories the index finds for
@@ -60,11 +78,17 @@ export function createGrouper(deps: { store: Store }, options: GrouperOptions = 
   const joinWindowDays = options.joinWindowDays ?? 4;
   const relatedWindowDays = options.relatedWindowDays ?? 90;
   const maxStoryDays = options.maxStoryDays ?? 10;
+  const keepMs = Math.max(options.keepDays ?? 120, relatedWindowDays + 1) * DAY;
 
   let index = createCandidateIndex({ windowDays: relatedWindowDays });
-  let stories: Story[] = [];
+  let stories: (Story | undefined)[] = [];
   let storyIndex = new Map<string, number>();
   let articleStory = new Map<string, number>();
+  /** The newest article time seen (ms), and the cutoff stories were last evicted at. */
+  let newest = Number.NEGATIVE_INFINITY;
+  let evictedTo = Number.NEGATIVE_INFINITY;
+  /** Stories below this index are all evicted: eviction scans start here. */
+  let firstLive = 0;
   let queue: Promise<unknown> = Promise.resolve();
   let scored = 0;
 
@@ -83,11 +107,42 @@ export function createGrouper(deps: { store: Store }, options: GrouperOptions = 
     return i;
   };
 
+  /** Moves the newest time forward with the article's and evicts stories that fell out of reach. */
+  const advance = (time: number) => {
+    if (Number.isNaN(time) || time <= newest || time > Date.now() + FUTURE_SLACK_MS) return;
+    newest = time;
+    const cutoff = newest - keepMs;
+    // Sweeping once a day of news has passed is enough: stories wait at most a day longer.
+    if (cutoff - evictedTo < DAY) return;
+    evictedTo = cutoff;
+    let allGone = true;
+    for (let i = firstLive; i < stories.length; i++) {
+      const story = stories[i];
+      if (!story) {
+        if (allGone) firstLive = i + 1;
+        continue;
+      }
+      const last = index.spanOf(i)[1];
+      if (Number.isNaN(last) || last >= cutoff) {
+        allGone = false;
+        continue;
+      }
+      index.evict(i);
+      stories[i] = undefined;
+      storyIndex.delete(story.id);
+      for (const id of story.articleIds) if (articleStory.get(id) === i) articleStory.delete(id);
+      if (allGone) firstLive = i + 1;
+    }
+  };
+
   async function load(): Promise<void> {
     index = createCandidateIndex({ windowDays: relatedWindowDays });
     stories = [];
     storyIndex = new Map();
     articleStory = new Map();
+    newest = Number.NEGATIVE_INFINITY;
+    evictedTo = Number.NEGATIVE_INFINITY;
+    firstLive = 0;
     const saved = (await store.listStories()).sort(
       (a, b) => a.firstSeen.localeCompare(b.firstSeen) || a.id.localeCompare(b.id),
     );
@@ -102,6 +157,7 @@ export function createGrouper(deps: { store: Store }, options: GrouperOptions = 
         const features = own.map((a) => extractArticleFeatures(a, mentions.get(a.id) ?? []));
         for (const f of features) index.countDocument(f);
         register(story, features);
+        for (const f of features) advance(f.time);
       }
     }
   }
@@ -121,19 +177,27 @@ export function createGrouper(deps: { store: Store }, options: GrouperOptions = 
     }
   }
 
+  /** A revised article keeps its story; only the story's version and time move. */
+  async function revise(story: Story, article: Article, known: number | undefined): Promise<AssignResult> {
+    if (article.updated <= story.updated) return { story, created: false, changed: false, linked: [] };
+    const revised = { ...story, version: story.version + 1, updated: article.updated };
+    if (known !== undefined) stories[known] = revised;
+    await save(revised);
+    return { story: revised, created: false, changed: true, linked: [] };
+  }
+
   async function assignOne(article: Article, mentions: Mention[]): Promise<AssignResult> {
     const known = articleStory.get(article.id);
-    if (known !== undefined) {
-      const story = stories[known]!;
-      if (article.updated <= story.updated) return { story, created: false, changed: false, linked: [] };
-      const revised = { ...story, version: story.version + 1, updated: article.updated };
-      stories[known] = revised;
-      await save(revised);
-      return { story: revised, created: false, changed: true, linked: [] };
+    if (known !== undefined) return revise(stories[known]!, article, known);
+    // A revision whose story was evicted: the store still knows the story.
+    if (article.revision > 1) {
+      const stored = await store.storyOfArticle(article.id);
+      if (stored) return revise(stored, article, undefined);
     }
 
     const features = extractArticleFeatures(article, mentions);
     index.countDocument(features);
+    advance(features.time);
 
     const copyStory = article.copyOf ? articleStory.get(article.copyOf) : undefined;
     let best: { i: number; score: number; joins: boolean } | null =
@@ -213,6 +277,7 @@ export function createGrouper(deps: { store: Store }, options: GrouperOptions = 
     get stats() {
       return {
         stories: index.size,
+        liveStories: index.liveSize,
         articles: index.articleCount,
         vocabulary: index.vocabularySize,
         scanned: index.postingsScanned,
