@@ -12,7 +12,7 @@ import type { DeliveryContext } from './delivery-context.ts';
 import { checkSchedule, findDueRun, toCronExpression } from './due-instants.ts';
 import { executeRun, postEntry } from './execute-run.ts';
 import { memoizeDigests } from './memoize-digests.ts';
-import { createTurns, runPool } from './run-pool.ts';
+import { createTurns, createWorkQueue, runPool, type WorkQueue } from './run-pool.ts';
 import { parseSubscriptionFilter } from './select-digest-stories.ts';
 import {
   createChannelPacer,
@@ -103,7 +103,10 @@ export function createDelivery(deps: DeliveryDeps): DeliveryService {
     }
   }
 
-  async function claimDue(at: Date): Promise<void> {
+  type Work = { run: DigestRun; sub: Subscription };
+
+  /** Claims the runs due at `at`; each new one is handed to `deliver` at once. */
+  async function claimDue(at: Date, deliver: (work: Work) => void): Promise<void> {
     for (const sub of await store.listSubscriptions()) {
       if (sub.paused) continue;
       const due = findDueRun(sub, at, { checkedUntil: checkedUntil.get(sub.id) });
@@ -116,7 +119,7 @@ export function createDelivery(deps: DeliveryDeps): DeliveryService {
           .filter((t): t is string => t !== null)
           .sort()
           .at(-1) ?? null;
-      await store.claimDigestRun({
+      const claimed = await store.claimDigestRun({
         subscriptionId: sub.id,
         platform: sub.platform,
         channelId: sub.channelId,
@@ -124,36 +127,51 @@ export function createDelivery(deps: DeliveryDeps): DeliveryService {
         since,
       });
       await store.updateSubscription(sub.id, { lastRunAt: due.toISOString() });
+      // An existing pending run was listed before claiming started.
+      if (claimed.created && claimed.run.status === 'pending') deliver({ run: claimed.run, sub });
     }
   }
 
-  async function deliverPending(): Promise<void> {
+  /**
+   * Delivers the pending runs, and those due at `at` while they are being claimed: the first
+   * channels are posted to while later subscriptions are still checked.
+   */
+  async function deliverDue(at: Date | null): Promise<void> {
     const runs = await store.listDigestRuns({ status: 'pending' });
     const subs = new Map((await store.listSubscriptions()).map((s) => [s.id, s]));
-    const byPlatform = new Map<string, { run: DigestRun; sub: Subscription }[]>();
-    for (const run of runs) {
-      const sub = subs.get(run.subscriptionId);
-      if (!sub) await store.finishDigestRun(run.id, 'failed', 'unsubscribed before delivery');
-      else if (!sub.paused) {
-        const work = byPlatform.get(run.platform) ?? [];
-        work.push({ run, sub });
-        byPlatform.set(run.platform, work);
-      }
-    }
     const passCtx: DeliveryContext = { ...ctx, pipeline: memoizeDigests(ctx.pipeline, store) };
     // Platforms' limits are their own: a slow platform must not hold the channels of another.
-    await Promise.all(
-      [...byPlatform].map(([platform, work]) => {
-        const gap = deps.postIntervalMs ?? ctx.adapterOf(platform)?.capabilities.postIntervalMs ?? 0;
-        return runPool(
-          work,
-          concurrency,
-          ({ run, sub }) => runOne(passCtx, run, sub),
-          (item, err) => log.error({ run: item.run.id, err: describeError(err) }, 'delivery: run failed'),
-          { startGapMs: gap / Math.min(concurrency, work.length), sleep },
+    const queues = new Map<string, WorkQueue<Work>>();
+    const pools: Promise<void>[] = [];
+    const deliver = (work: Work) => {
+      let queue = queues.get(work.run.platform);
+      if (!queue) {
+        queue = createWorkQueue<Work>();
+        queues.set(work.run.platform, queue);
+        const gap = deps.postIntervalMs ?? ctx.adapterOf(work.run.platform)?.capabilities.postIntervalMs ?? 0;
+        pools.push(
+          runPool(
+            queue,
+            concurrency,
+            ({ run, sub }) => runOne(passCtx, run, sub),
+            (item, err) => log.error({ run: item.run.id, err: describeError(err) }, 'delivery: run failed'),
+            { startGapMs: gap / concurrency, sleep },
+          ),
         );
-      }),
-    );
+      }
+      queue.push(work);
+    };
+    try {
+      for (const run of runs) {
+        const sub = subs.get(run.subscriptionId);
+        if (!sub) await store.finishDigestRun(run.id, 'failed', 'unsubscribed before delivery');
+        else if (!sub.paused) deliver({ run, sub });
+      }
+      if (at) await claimDue(at, deliver);
+    } finally {
+      for (const queue of queues.values()) queue.close();
+      await Promise.all(pools);
+    }
   }
 
   /** Manual reposts and story updates left pending by a crash. */
@@ -256,8 +274,7 @@ export function createDelivery(deps: DeliveryDeps): DeliveryService {
       started = true;
       await serial(async () => {
         await reconcileLoose();
-        await claimDue(now());
-        await deliverPending();
+        await deliverDue(now());
       });
       if (deps.cronJobs === false) return;
       for (const sub of await store.listSubscriptions()) schedule(sub);
@@ -275,10 +292,7 @@ export function createDelivery(deps: DeliveryDeps): DeliveryService {
     },
 
     runDue(at) {
-      return serial(async () => {
-        await claimDue(at);
-        await deliverPending();
-      });
+      return serial(() => deliverDue(at));
     },
 
     onStoriesChanged(changes) {
