@@ -20,7 +20,7 @@ export function runFanout(opts: FanoutOptions): Promise<FanoutWorkerResult> {
 const FULL_CHANNELS = 1000;
 
 const describe = (p: PlatformFanout) =>
-  `${p.channels} channels, ${p.messages} messages, floor ${fixed(p.floorSeconds, 1)} s, ${p.rateLimited} answered 429, ${p.duplicates} duplicates, ${p.missing} missing`;
+  `${p.channels} channels, ${p.messages} messages, floor ${fixed(p.floorSeconds, 1)} s, ${p.rateLimited} answered 429, ${p.duplicates} duplicates, ${p.missing} missing; first call at ${fixed(p.firstCallSeconds, 1)} s, calls/s p10 ${p.callsPerSecondP10}, median ${p.callsPerSecondP50}`;
 
 export function fanoutRows(r: FanoutWorkerResult): Row[] {
   const ratio = r.seconds / r.floorSeconds;
