@@ -60,7 +60,7 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
   const maxEntities = options.maxEntities ?? 40;
   const postingsScan = options.postingsScan ?? 120;
   const commonShare = options.commonShare ?? 0.08;
-  const maxCandidates = options.maxCandidates ?? 40;
+  const maxCandidates = options.maxCandidates ?? 30;
   const windowMs = (options.windowDays ?? 60) * DAY;
   const idfPrior = options.idfPrior ?? 20;
 
@@ -79,6 +79,8 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
   let live = 0;
   /** Evictions since the postings were last swept of dead entries. */
   let evictedSinceSweep = 0;
+  /** While the index is rebuilt, postings wait: built once at the end, each list at its final size. */
+  let postingsHeld = false;
   const postings = new Map<number, number[]>();
   /** Postings entries visited by lookups so far: the work that must stay flat as the store grows. */
   let scanned = 0;
@@ -187,6 +189,7 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
   }
 
   function postTo(story: number, ids: Iterable<number>) {
+    if (postingsHeld) return;
     for (const id of ids) {
       const list = postings.get(id);
       if (!list) postings.set(id, [story]);
@@ -198,7 +201,42 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
     }
   }
 
+  /** Postings of every live story's current keys, in story order, the newest `postingsScan` per key. */
+  function buildPostings() {
+    postings.clear();
+    const counts = new Map<number, number>();
+    const keysOf = (story: number): number[] => [...partIds(story, TERMS), ...partIds(story, ENTITIES)];
+    for (let story = 0; story < stories; story++)
+      if (arena.has(story)) for (const id of keysOf(story)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const filled = new Map<number, number>();
+    for (let story = 0; story < stories; story++) {
+      if (!arena.has(story)) continue;
+      for (const id of keysOf(story)) {
+        const n = counts.get(id)!;
+        const seen = filled.get(id) ?? 0;
+        filled.set(id, seen + 1);
+        const skip = n - Math.min(n, postingsScan);
+        if (seen < skip) continue;
+        let list = postings.get(id);
+        if (!list) {
+          list = new Array<number>(n - skip);
+          postings.set(id, list);
+        }
+        list[seen - skip] = story;
+      }
+    }
+    postingsHeld = false;
+    evictedSinceSweep = 0;
+  }
+
   return {
+    /** Holds postings back while many stories are added at once (a rebuild); `buildPostings` ends it. */
+    holdPostings() {
+      postingsHeld = true;
+      postings.clear();
+    },
+    buildPostings,
+
     /** Stories ever added, evicted ones included. */
     get size() {
       return stories;
@@ -301,7 +339,7 @@ export function createCandidateIndex(options: CandidateIndexOptions = {}) {
       arena.evict(index);
       live--;
       // Dead entries are skipped by lookups; sweeping once they are many keeps the lists short.
-      if (++evictedSinceSweep > Math.max(1000, live)) sweepPostings();
+      if (++evictedSinceSweep > Math.max(1000, live) && !postingsHeld) sweepPostings();
     },
 
     /** Stories sharing the article's most telling keys, within the time window; bounded work per call. */
