@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import type { APIChannel, APIEmbed, APIMessage, Interaction } from 'discord.js';
-import { Client, DiscordAPIError, Events, GatewayIntentBits, RESTJSONErrorCodes, Routes } from 'discord.js';
+import {
+  Client,
+  DefaultRestOptions,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  RESTJSONErrorCodes,
+  Routes,
+} from 'discord.js';
 import type {
   Adapter,
   AdapterCapabilities,
@@ -40,7 +48,7 @@ export type DiscordAdapterConfig = {
    */
   maxRateLimitWaitMs?: number;
   /**
-   * Our REST calls are spaced evenly at this rate (default 48): Discord allows 50 per second per bot,
+   * Our REST requests leave evenly spaced at this rate (default 48): Discord allows 50 per second per bot,
    * and two spare calls a second absorb network jitter (a global 429 stops every route for a second).
    */
   requestsPerSecond?: number;
@@ -50,6 +58,8 @@ const platform = 'discord';
 const noMentions = { parse: [] as never[] };
 const messageMax = 2000;
 const threadNameMax = 100;
+/** Interaction callbacks and follow-ups (webhooks), which Discord exempts from the global limit. */
+const interactionRoute = /\/(interactions|webhooks)\//;
 
 /** How long stop() lets running commands finish. */
 const stopGraceMs = 5000;
@@ -84,36 +94,24 @@ function toNonce(deliveryKey: string): string {
 export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
   const log = config.log ?? silentLog;
   const deferAfterMs = config.deferAfterMs ?? 1000;
+  const pace = createRequestPacer(config.requestsPerSecond ?? 48);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: noMentions,
     rest: {
       ...(config.apiUrl ? { api: restBase(config.apiUrl) } : {}),
+      // Paced where requests leave, after discord.js's own queues, so a request it held back for a
+      // channel's bucket cannot go out beside the paced ones. Interaction answers are outside the
+      // global limit and must not wait (Discord gives 3 s).
+      async makeRequest(url, init) {
+        if (!interactionRoute.test(new URL(url).pathname)) await pace();
+        return DefaultRestOptions.makeRequest(url, init);
+      },
       rejectOnRateLimit: (info) =>
         Math.max(info.timeToReset, info.retryAfter) > (config.maxRateLimitWaitMs ?? 30_000),
     },
   });
   client.rest.setToken(config.token);
-  const pace = createRequestPacer(config.requestsPerSecond ?? 48);
-  /** client.rest, each call paced for Discord's global limit. */
-  const rest = {
-    async get(...args: Parameters<typeof client.rest.get>) {
-      await pace();
-      return client.rest.get(...args);
-    },
-    async post(...args: Parameters<typeof client.rest.post>) {
-      await pace();
-      return client.rest.post(...args);
-    },
-    async put(...args: Parameters<typeof client.rest.put>) {
-      await pace();
-      return client.rest.put(...args);
-    },
-    async patch(...args: Parameters<typeof client.rest.patch>) {
-      await pace();
-      return client.rest.patch(...args);
-    },
-  };
   // A fan-out posts the same digest object to many channels: rendered once.
   const rendered = new WeakMap<Digest, APIEmbed[]>();
   const embedsOf = (digest: Digest) => {
@@ -152,7 +150,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
       ? Routes.applicationGuildCommands(config.applicationId, config.guildId)
       : Routes.applicationCommands(config.applicationId);
     try {
-      await rest.put(route, { body: [buildNewsCommand()] });
+      await client.rest.put(route, { body: [buildNewsCommand()] });
     } catch (err) {
       const where = config.guildId ? `guild ${config.guildId}` : 'globally';
       throw new NewsbotError(`discord: could not register /${newsCommandName} ${where}`, 'discord_register', {
@@ -163,7 +161,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
 
   async function send(channelId: string, body: Body, action: string): Promise<PostResult> {
     try {
-      const msg = (await rest.post(Routes.channelMessages(channelId), {
+      const msg = (await client.rest.post(Routes.channelMessages(channelId), {
         body: { ...body, allowed_mentions: noMentions },
       })) as APIMessage;
       return { ok: true, ref: { platform, channelId, messageId: msg.id } };
@@ -175,7 +173,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
   async function edit(ref: MessageRef, body: Body): Promise<PostResult> {
     if (ref.platform !== platform) return refusal(`not a ${platform} message: ${ref.platform}`);
     try {
-      await rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), {
+      await client.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), {
         body: { content: '', embeds: [], ...body, allowed_mentions: noMentions },
       });
       return { ok: true, ref };
@@ -187,7 +185,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
   /** The thread under `parent`: started now, or the one already there (its id is the message's). */
   async function threadOf(parent: MessageRef, name: string): Promise<string | PostResult> {
     try {
-      const thread = (await rest.post(Routes.threads(parent.channelId, parent.messageId), {
+      const thread = (await client.rest.post(Routes.threads(parent.channelId, parent.messageId), {
         body: { name: truncateText(name, threadNameMax), auto_archive_duration: 1440 },
       })) as APIChannel;
       return thread.id;
@@ -269,7 +267,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
     async findPosted(to, deliveryKey) {
       if (stopped) throw new NewsbotError('discord adapter stopped', 'discord_stopped');
       const nonce = toNonce(deliveryKey);
-      const list = (await rest.get(Routes.channelMessages(to.channelId), {
+      const list = (await client.rest.get(Routes.channelMessages(to.channelId), {
         query: new URLSearchParams({ limit: '100' }),
       })) as (APIMessage & { nonce?: string | number })[];
       const found = list.find((m) => m.nonce !== undefined && String(m.nonce) === nonce);
