@@ -48,8 +48,8 @@ export type DiscordAdapterConfig = {
    */
   maxRateLimitWaitMs?: number;
   /**
-   * Our REST requests leave evenly spaced at this rate (default 48): Discord allows 50 per second per bot,
-   * and two spare calls a second absorb network jitter (a global 429 stops every route for a second).
+   * Our REST requests leave evenly spaced at this rate (default 49): Discord allows 50 per second per bot,
+   * and the spare call absorbs network jitter (a global 429 stops every route for a second).
    */
   requestsPerSecond?: number;
 };
@@ -94,7 +94,7 @@ function toNonce(deliveryKey: string): string {
 export function createDiscordAdapter(config: DiscordAdapterConfig): Adapter {
   const log = config.log ?? silentLog;
   const deferAfterMs = config.deferAfterMs ?? 1000;
-  const pace = createRequestPacer(config.requestsPerSecond ?? 48);
+  const pace = createRequestPacer(config.requestsPerSecond ?? 49);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: noMentions,
