@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+/** Every bench child runs the way the bot does: bundled, with the bot's V8 settings (see bin/). */
+const RUNNER = fileURLToPath(new URL('../bin/run-bundled.mjs', import.meta.url));
+
 /**
- * Runs a bench script (TypeScript, through tsx) in its own Node process, so its memory and JIT state
- * are its own. The child prints one JSON line starting with `RESULT ` with its result.
+ * Runs a bench script in its own Node process, so its memory and JIT state are its own. The child
+ * prints one JSON line starting with `RESULT ` with its result.
  */
 export function runChild<T>(
   script: string,
@@ -12,7 +15,7 @@ export function runChild<T>(
 ): Promise<T> {
   const file = fileURLToPath(new URL(script, import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', file, ...args], {
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), RUNNER, file, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let result: string | null = null;
@@ -75,7 +78,7 @@ export async function startInteractiveChild(
   nodeArgs: string[] = [],
 ): Promise<InteractiveChild> {
   const file = fileURLToPath(new URL(script, import.meta.url));
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', file, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, RUNNER, file, ...args], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The CLI entry: TypeScript sources run through tsx, so `npx newsbot` works right after `npm ci`.
-import { register } from 'tsx/esm/api';
+// The CLI entry: works right after `npm ci` (see load-bundle.mjs for how the sources are loaded).
+import { applyRuntimeFlags, importBundled } from './load-bundle.mjs';
 
-register();
-const { runCli } = await import('../src/cli.ts');
+applyRuntimeFlags();
+const { runCli } = await importBundled('src/cli.ts');
 process.exitCode = await runCli(process.argv.slice(2));
