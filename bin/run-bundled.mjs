@@ -3,7 +3,7 @@
 // `node bin/run-bundled.mjs PATH.ts ARGS…`. The benchmarks measure the bot through it.
 import { applyRuntimeFlags, importBundled } from './load-bundle.mjs';
 
-const [script, ...args] = process.argv.slice(2);
+const [script] = process.argv.slice(2);
 if (!script) {
   console.error('usage: run-bundled.mjs SCRIPT.ts [ARGS…]');
   process.exit(2);
