@@ -106,7 +106,7 @@ export function walkElements(root: LightElement, visit: (el: LightElement) => bo
   }
 }
 
-export function findFirst(root: LightElement, test: (el: LightElement) => boolean): LightElement | null {
+function findFirst(root: LightElement, test: (el: LightElement) => boolean): LightElement | null {
   let found: LightElement | null = null;
   walkElements(root, (el) => {
     if (found) return false;
