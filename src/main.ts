@@ -47,6 +47,12 @@ export function createAdapters(config: Config, log: Logger): Adapter[] {
 /** Runs the bot until SIGINT/SIGTERM, then shuts everything down in order. */
 export async function runBot(config: Config): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
+  // Listening from the first moment: a signal during start-up stops the bot once it has started,
+  // cleanly, instead of killing it halfway through a write.
+  const stopSignal = new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
   const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log });
   const pipeline = createPipeline({ store, maxBytes: config.MAX_BODY_BYTES, log });
   await pipeline.load();
@@ -114,14 +120,7 @@ export async function runBot(config: Config): Promise<void> {
     noOverlap: true,
   });
 
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      log.info({ signal }, 'shutting down');
-      resolve();
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
+  log.info({ signal: await stopSignal }, 'shutting down');
   await tick.stop();
   await delivery.stop();
   await feeds.stop();

@@ -70,6 +70,16 @@ describe('npm start (newsbot start)', () => {
     expect(await again.exited).toBe(0);
   }, 90_000);
 
+  it('stops cleanly on a SIGTERM that arrives while it is still starting', async () => {
+    const bot = startBot(mkdtempSync(join(tmpdir(), 'newsbot-main-')));
+    await waitFor(() => /store ready/.test(bot.err), 'the store');
+    expect(bot.err).not.toMatch(/http server listening/);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(bot.err).toMatch(/"signal":"SIGTERM".*shutting down/);
+    expect(bot.err).toMatch(/stopped/);
+  }, 60_000);
+
   it('stops at start-up with every bad configuration key named', async () => {
     const child = spawn(process.execPath, ['bin/newsbot.mjs', 'start'], {
       env: {
